@@ -1,0 +1,35 @@
+# corridor: `make run` opens the dashboard, `make test` is what CI runs.
+GO ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: run build test vet fmt-check bench fuzz snapshot-readme clean
+
+run:
+	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/corridor $(ARGS)
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/corridor ./cmd/corridor
+
+test: fmt-check vet
+	$(GO) test -race ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test ./data -run '^$$' -fuzz FuzzLoad -fuzztime 60s
+
+# Rewrites the tui golden files after an intended change to the look.
+golden:
+	$(GO) test ./tui -run Golden -update
+
+clean:
+	rm -rf bin

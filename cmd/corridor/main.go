@@ -1,0 +1,135 @@
+// Command corridor is a terminal dashboard of throughput and cooperation
+// on the Middle Corridor (Trans-Caspian International Transport Route),
+// drawn from a bundled, sourced dataset.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"corridor/data"
+	"corridor/model"
+	"corridor/tui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Environ()))
+}
+
+// options are the parsed command line.
+type options struct {
+	tab   string
+	color string
+}
+
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, `corridor — Middle Corridor throughput and cooperation dashboard
+
+Usage:
+  corridor [flags]
+
+Flags:
+`)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fmt.Fprintf(w, `
+Keys: 1-5 or tab/shift+tab switch tabs, j/k move, / filter, enter/s sources,
+? help, q quit. Colour follows the terminal; NO_COLOR (any value) turns it off.
+`)
+}
+
+func parse(args []string, stdout io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("corridor", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.tab, "tab", "overview", "start on tab `NAME`: "+strings.Join(tui.TabNames(), ", "))
+	fs.StringVar(&o.color, "color", "auto", "colour: `auto`, always or never")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() {}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, fs)
+			return o, err
+		}
+		return o, fmt.Errorf("%v (see corridor --help)", err)
+	}
+	if *showVersion {
+		return o, errVersion
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q (see corridor --help)", fs.Arg(0))
+	}
+	if !slices.Contains(tui.TabNames(), strings.ToLower(o.tab)) {
+		return o, fmt.Errorf("unknown tab %q; want one of %s", o.tab, strings.Join(tui.TabNames(), ", "))
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, o.color) {
+		return o, fmt.Errorf("--color %q: want auto, always or never", o.color)
+	}
+	return o, nil
+}
+
+var errVersion = errors.New("version")
+
+// profile decides the colour profile. Any non-empty NO_COLOR wins over
+// auto, as no-color.org asks (colorprofile only honours true-ish values).
+func profile(mode string, env []string) (colorprofile.Profile, bool) {
+	noColor := false
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "NO_COLOR="); ok && v != "" {
+			noColor = true
+		}
+	}
+	switch {
+	case mode == "never" || (mode == "auto" && noColor):
+		return colorprofile.ASCII, true
+	case mode == "always":
+		if p := colorprofile.Env(env); p > colorprofile.ASCII {
+			return p, true
+		}
+		return colorprofile.ANSI256, true
+	}
+	return 0, false
+}
+
+func run(args []string, stdout, stderr io.Writer, env []string) int {
+	o, err := parse(args, stdout)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errVersion):
+		fmt.Fprintln(stdout, "corridor", version)
+		return 0
+	case err != nil:
+		fmt.Fprintln(stderr, "corridor:", err)
+		return 2
+	}
+	app := tui.New(
+		tui.WithLoader(func() (*model.Dataset, error) { return data.Load(data.Bundled()) }),
+		tui.WithTab(o.tab),
+	)
+	opts := []tea.ProgramOption{tea.WithEnvironment(env)}
+	if p, ok := profile(o.color, env); ok {
+		opts = append(opts, tea.WithColorProfile(p))
+	}
+	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
+		fmt.Fprintln(stderr, "corridor:", err)
+		return 1
+	}
+	if err := app.Err(); err != nil {
+		fmt.Fprintln(stderr, "corridor: could not load data:")
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,474 @@
+package data
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"corridor/model"
+)
+
+// The files a dataset is made of, in the order they are read: later files
+// refer to ids defined in earlier ones.
+const (
+	SourcesFile      = "sources.csv"
+	MetricsFile      = "metrics.csv"
+	SubjectsFile     = "subjects.csv"
+	PortsFile        = "ports.csv"
+	ProjectsFile     = "projects.csv"
+	ObservationsFile = "observations.csv"
+	EventsFile       = "events.csv"
+)
+
+// Columns lists every file's columns in their documented order. Load
+// requires all of them and accepts extra ones, so an analyst may keep
+// working columns in a spreadsheet.
+func Columns() map[string][]string {
+	return map[string][]string{
+		SourcesFile:      {"id", "title", "publisher", "standing", "address", "published", "published_note"},
+		MetricsFile:      {"id", "label", "units", "description"},
+		SubjectsFile:     {"id", "name", "kind", "countries", "note"},
+		PortsFile:        {"id", "name", "country", "sea", "city", "operator", "note"},
+		ProjectsFile:     {"id", "name", "type", "status", "capacity", "capacity_unit", "length_km", "cost", "cost_unit", "partners", "start", "completion", "source", "note"},
+		ObservationsFile: {"id", "subject", "metric", "period", "value", "qualifier", "unit", "kind", "source", "flag", "note"},
+		EventsFile:       {"id", "date", "precision", "title", "countries", "kind", "status", "place", "source", "note"},
+	}
+}
+
+// Files lists the dataset's files in load order.
+func Files() []string {
+	return []string{SourcesFile, MetricsFile, SubjectsFile, PortsFile, ProjectsFile, ObservationsFile, EventsFile}
+}
+
+// maxFileSize bounds what one file may hold so a runaway file cannot
+// exhaust a server's memory.
+const maxFileSize = 64 << 20
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+var metricPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_]*$`)
+
+// Load reads and validates every file of a dataset from fsys. It returns
+// either a fully valid, indexed dataset or an Errors value holding every
+// problem found, each naming file, line and column.
+func Load(fsys fs.FS) (*model.Dataset, error) {
+	l := &loader{fsys: fsys, ids: map[string]string{}}
+	ds := &model.Dataset{}
+	l.sources(ds)
+	l.metrics(ds)
+	l.subjects(ds)
+	l.ports(ds)
+	l.projects(ds)
+	l.observations(ds)
+	l.events(ds)
+	if len(l.errs) > 0 {
+		return nil, l.errs
+	}
+	ds.Index()
+	return ds, nil
+}
+
+type loader struct {
+	fsys    fs.FS
+	errs    Errors
+	sourceIDs map[string]bool
+	metricByID map[string]model.Metric
+	// ids holds port, project and subject ids with the file defining them:
+	// observations refer to all three through one column.
+	ids map[string]string
+}
+
+// row is one record with its position, read through its header.
+type row struct {
+	l      *loader
+	file   string
+	line   int
+	header map[string]int
+	fields []string
+}
+
+func (r row) col(name string) int { return r.header[name] + 1 }
+
+// get returns the cleaned cell; a missing cell reads as empty.
+func (r row) get(name string) string {
+	i, ok := r.header[name]
+	if !ok || i >= len(r.fields) {
+		return ""
+	}
+	return clean(r.fields[i])
+}
+
+func (r row) errorf(name, format string, args ...any) {
+	r.l.errs = append(r.l.errs, &Error{File: r.file, Line: r.line, Column: r.col(name), Field: name, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r row) required(name string) string {
+	v := r.get(name)
+	if v == "" {
+		r.errorf(name, "is empty; a value is required")
+	}
+	return v
+}
+
+// id checks an id column: present, well-formed and unique within seen.
+func (r row) id(seen map[string]bool) string {
+	v := r.required("id")
+	if v == "" {
+		return ""
+	}
+	if !idPattern.MatchString(v) {
+		r.errorf("id", "%q is not a valid id; want lowercase letters, digits and '-'", v)
+	}
+	if seen[v] {
+		r.errorf("id", "duplicate id %q", v)
+	}
+	seen[v] = true
+	return v
+}
+
+// subjectID checks an id shared by ports, projects and subjects.
+func (r row) subjectID() string {
+	v := r.required("id")
+	if v == "" {
+		return ""
+	}
+	if !idPattern.MatchString(v) {
+		r.errorf("id", "%q is not a valid id; want lowercase letters, digits and '-'", v)
+	}
+	if f, dup := r.l.ids[v]; dup {
+		r.errorf("id", "duplicate id %q (already defined in %s)", v, f)
+	}
+	r.l.ids[v] = r.file
+	return v
+}
+
+func (r row) oneOf(name, v string, allowed []string) {
+	if !slices.Contains(allowed, v) {
+		r.errorf(name, "%q is not one of %s", v, strings.Join(allowed, ", "))
+	}
+}
+
+func (r row) number(name string, optional bool) *float64 {
+	v := r.get(name)
+	if v == "" {
+		if !optional {
+			r.errorf(name, "is empty; a number is required")
+		}
+		return nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		r.errorf(name, "%q is not a number; want digits with an optional '.' and no thousands separators", v)
+		return nil
+	}
+	return &f
+}
+
+func (r row) period(name string, optional bool) model.Period {
+	v := r.get(name)
+	if v == "" {
+		if !optional {
+			r.errorf(name, "is empty; a period is required")
+		}
+		return model.Period{}
+	}
+	p, err := model.ParsePeriod(v)
+	if err != nil {
+		r.errorf(name, "%v", err)
+	}
+	return p
+}
+
+func (r row) source(name string) string {
+	v := r.required(name)
+	if v != "" && !r.l.sourceIDs[v] {
+		r.errorf(name, "unknown source %q; add it to %s first", v, SourcesFile)
+	}
+	return v
+}
+
+func (r row) countries(name string, optional bool) []string {
+	list := splitList(r.get(name))
+	if len(list) == 0 && !optional {
+		r.errorf(name, "is empty; at least one country is required")
+	}
+	for _, c := range list {
+		if !model.KnownCountry(c) {
+			r.errorf(name, "unknown country %q", c)
+		}
+	}
+	return list
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// each reads file and calls fn for every data row. A missing file or
+// column is reported once and the file skipped; malformed CSV stops the
+// file at the broken record, since nothing after it can be trusted.
+func (l *loader) each(file string, fn func(row)) {
+	fail := func(line, col int, format string, args ...any) {
+		l.errs = append(l.errs, &Error{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	}
+	f, err := l.fsys.Open(file)
+	if err != nil {
+		fail(0, 0, "cannot open: %v", errors.Unwrap(err))
+		return
+	}
+	defer f.Close()
+	cr := csv.NewReader(io.LimitReader(f, maxFileSize))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	head, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			fail(1, 0, "file is empty; want a header row: %s", strings.Join(Columns()[file], ","))
+		} else {
+			fail(csvLine(err, 1), csvCol(err), "%v", csvMsg(err))
+		}
+		return
+	}
+	header := map[string]int{}
+	for i, h := range head {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+		if _, dup := header[h]; dup {
+			fail(1, i+1, "column %q appears twice in the header", h)
+		}
+		header[h] = i
+	}
+	missing := false
+	for _, c := range Columns()[file] {
+		if _, ok := header[c]; !ok {
+			fail(1, 0, "missing required column %q; want header %s", c, strings.Join(Columns()[file], ","))
+			missing = true
+		}
+	}
+	if missing {
+		return
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			fail(csvLine(err, 0), csvCol(err), "%v", csvMsg(err))
+			return
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line a spreadsheet left behind
+		}
+		if len(rec) != len(head) {
+			fail(line, min(len(rec), len(head))+1, "row has %d fields, the header has %d", len(rec), len(head))
+			continue
+		}
+		fn(row{l: l, file: file, line: line, header: header, fields: rec})
+	}
+}
+
+func csvLine(err error, fallback int) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Line
+	}
+	return fallback
+}
+
+func csvCol(err error) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Column
+	}
+	return 0
+}
+
+func csvMsg(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return "malformed CSV: " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func (l *loader) sources(ds *model.Dataset) {
+	seen := map[string]bool{}
+	l.each(SourcesFile, func(r row) {
+		s := model.Source{
+			ID:            r.id(seen),
+			Title:         r.required("title"),
+			Publisher:     r.required("publisher"),
+			Standing:      model.Standing(r.required("standing")),
+			Address:       r.get("address"),
+			PublishedNote: r.get("published_note"),
+		}
+		if s.Standing != "" && !s.Standing.Valid() {
+			r.errorf("standing", "%q is not one of official, agency, media, aggregator", s.Standing)
+		}
+		if s.Address != "" && !strings.HasPrefix(s.Address, "https://") && !strings.HasPrefix(s.Address, "http://") {
+			r.errorf("address", "%q is not a web address; want http:// or https://", s.Address)
+		}
+		if p := r.period("published", true); !p.IsZero() {
+			if k := p.Kind; k != model.PeriodYear && k != model.PeriodMonth && k != model.PeriodDay {
+				r.errorf("published", "%q is not a date; want YYYY-MM-DD, YYYY-MM or YYYY (put anything else in published_note)", r.get("published"))
+			}
+			s.Published = p
+		}
+		ds.Sources = append(ds.Sources, s)
+	})
+	l.sourceIDs = seen
+}
+
+func (l *loader) metrics(ds *model.Dataset) {
+	seen := map[string]bool{}
+	l.metricByID = map[string]model.Metric{}
+	l.each(MetricsFile, func(r row) {
+		m := model.Metric{ID: r.required("id"), Label: r.required("label"), Units: splitList(r.get("units")), Description: r.get("description")}
+		if m.ID != "" && !metricPattern.MatchString(m.ID) {
+			r.errorf("id", "%q is not a valid metric id; want lowercase letters, digits and '_'", m.ID)
+		}
+		if seen[m.ID] {
+			r.errorf("id", "duplicate metric %q", m.ID)
+		}
+		seen[m.ID] = true
+		if len(m.Units) == 0 {
+			r.errorf("units", "is empty; list the units this metric may use, separated by ';'")
+		}
+		for _, u := range m.Units {
+			if !model.KnownUnit(u) {
+				r.errorf("units", "unknown unit %q; want one of %s", u, strings.Join(model.Units(), ", "))
+			}
+		}
+		l.metricByID[m.ID] = m
+		ds.Metrics = append(ds.Metrics, m)
+	})
+}
+
+func (l *loader) subjects(ds *model.Dataset) {
+	l.each(SubjectsFile, func(r row) {
+		s := model.Subject{ID: r.subjectID(), Name: r.required("name"), Kind: r.required("kind"), Countries: r.countries("countries", true), Note: r.get("note")}
+		if s.Kind != "" {
+			r.oneOf("kind", s.Kind, model.SubjectKinds())
+		}
+		ds.Subjects = append(ds.Subjects, s)
+	})
+}
+
+func (l *loader) ports(ds *model.Dataset) {
+	l.each(PortsFile, func(r row) {
+		p := model.Port{ID: r.subjectID(), Name: r.required("name"), Country: r.required("country"), Sea: r.required("sea"),
+			City: r.get("city"), Operator: r.get("operator"), Note: r.get("note")}
+		if p.Country != "" && !model.KnownCountry(p.Country) {
+			r.errorf("country", "unknown country %q", p.Country)
+		}
+		if p.Sea != "" {
+			r.oneOf("sea", p.Sea, model.PortSeas())
+		}
+		ds.Ports = append(ds.Ports, p)
+	})
+}
+
+func (l *loader) projects(ds *model.Dataset) {
+	l.each(ProjectsFile, func(r row) {
+		p := model.Project{ID: r.subjectID(), Name: r.required("name"), Type: r.required("type"), Status: r.required("status"),
+			Capacity: r.number("capacity", true), CapacityUnit: r.get("capacity_unit"), LengthKM: r.number("length_km", true),
+			Cost: r.number("cost", true), CostUnit: r.get("cost_unit"), Partners: splitList(r.get("partners")),
+			Start: r.period("start", true), Completion: r.period("completion", true), Source: r.source("source"), Note: r.get("note")}
+		if p.Type != "" {
+			r.oneOf("type", p.Type, model.ProjectTypes())
+		}
+		if p.Status != "" {
+			r.oneOf("status", p.Status, model.ProjectStatuses())
+		}
+		if p.Capacity != nil && p.CapacityUnit == "" {
+			r.errorf("capacity_unit", "is empty but capacity is given; a unit is required")
+		}
+		if p.CapacityUnit != "" && !model.KnownUnit(p.CapacityUnit) {
+			r.errorf("capacity_unit", "unknown unit %q", p.CapacityUnit)
+		}
+		if p.Cost != nil && p.CostUnit == "" {
+			r.errorf("cost_unit", "is empty but cost is given; a currency is required")
+		}
+		if p.CostUnit != "" && !slices.Contains([]string{"USD", "EUR", "KZT", "AZN"}, p.CostUnit) {
+			r.errorf("cost_unit", "%q is not a currency; want USD, EUR, KZT or AZN", p.CostUnit)
+		}
+		ds.Projects = append(ds.Projects, p)
+	})
+}
+
+func (l *loader) observations(ds *model.Dataset) {
+	seen := map[string]bool{}
+	kinds := []string{"actual", "forecast", "target", "capacity"}
+	l.each(ObservationsFile, func(r row) {
+		o := model.Observation{ID: r.id(seen), Subject: r.required("subject"), Metric: r.required("metric"),
+			Period: r.period("period", false), Qualifier: model.Qualifier(r.get("qualifier")), Unit: r.required("unit"),
+			Kind: model.Kind(r.required("kind")), Source: r.source("source"), Flag: r.get("flag"), Note: r.get("note")}
+		if v := r.number("value", false); v != nil {
+			o.Value = *v
+		}
+		if o.Subject != "" {
+			if _, ok := l.ids[o.Subject]; !ok {
+				r.errorf("subject", "unknown subject %q; define it in %s, %s or %s", o.Subject, PortsFile, ProjectsFile, SubjectsFile)
+			}
+		}
+		m, known := l.metricByID[o.Metric]
+		if o.Metric != "" && !known {
+			r.errorf("metric", "unknown metric %q; define it in %s", o.Metric, MetricsFile)
+		}
+		if !o.Qualifier.Valid() {
+			r.errorf("qualifier", "%q is not one of '>', '<', '~' or empty", o.Qualifier)
+		}
+		switch {
+		case o.Unit == "":
+		case !model.KnownUnit(o.Unit):
+			r.errorf("unit", "unknown unit %q; want one of %s", o.Unit, strings.Join(model.Units(), ", "))
+		case known && !m.AllowsUnit(o.Unit):
+			r.errorf("unit", "%q does not fit metric %q; want one of %s", o.Unit, o.Metric, strings.Join(m.Units, ", "))
+		}
+		if o.Kind != "" {
+			r.oneOf("kind", string(o.Kind), kinds)
+		}
+		if o.Flag != "" && o.Flag != model.FlagSuspect {
+			r.errorf("flag", "%q is not %q or empty", o.Flag, model.FlagSuspect)
+		}
+		ds.Observations = append(ds.Observations, o)
+	})
+}
+
+func (l *loader) events(ds *model.Dataset) {
+	seen := map[string]bool{}
+	precisions := []string{"day", "month", "quarter", "half", "year"}
+	l.each(EventsFile, func(r row) {
+		e := model.Event{ID: r.id(seen), Date: r.period("date", false), Title: r.required("title"), Countries: r.countries("countries", false),
+			Kind: r.required("kind"), Status: r.required("status"), Place: r.get("place"), Source: r.source("source"), Note: r.get("note")}
+		prec := r.required("precision")
+		if prec != "" {
+			r.oneOf("precision", prec, precisions)
+		}
+		if r.get("date") != "" && (!e.Date.Exact() || e.Date.Kind == model.PeriodMonthRange) {
+			r.errorf("date", "%q is not a date; want YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY", r.get("date"))
+		} else if e.Date.Exact() && prec != "" && slices.Contains(precisions, prec) && e.Date.Kind.PrecisionName() != prec {
+			r.errorf("precision", "%q does not match date %q, which is a %s", prec, r.get("date"), e.Date.Kind.PrecisionName())
+		}
+		if e.Kind != "" {
+			r.oneOf("kind", e.Kind, model.EventKinds())
+		}
+		if e.Status != "" {
+			r.oneOf("status", e.Status, []string{model.EventHeld, model.EventPlanned})
+		}
+		ds.Events = append(ds.Events, e)
+	})
+}

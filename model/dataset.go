@@ -1,0 +1,301 @@
+package model
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// SeriesKey names one series: the same thing, about the same subject, in
+// the same unit and of the same kind. Capacities and targets are separate
+// series from actuals by construction.
+type SeriesKey struct {
+	Subject string
+	Metric  string
+	Unit    string
+	Kind    Kind
+}
+
+// Dataset is the whole bundled or user-supplied data, indexed for the
+// views. Build it with Index after filling the slices; afterwards it is
+// read-only and safe to share between sessions.
+type Dataset struct {
+	Sources      []Source
+	Metrics      []Metric
+	Subjects     []Subject
+	Ports        []Port
+	Projects     []Project
+	Observations []Observation
+	Events       []Event
+
+	sources  map[string]int
+	metrics  map[string]int
+	names    map[string]string
+	series   map[SeriesKey][]int
+	byPeriod map[periodKey][]int
+}
+
+type periodKey struct {
+	SeriesKey
+	Period string
+}
+
+// Index builds the lookup tables and sorts every series by period. The
+// loader calls it; tests that build a Dataset by hand call it too.
+func (d *Dataset) Index() {
+	d.sources = make(map[string]int, len(d.Sources))
+	for i, s := range d.Sources {
+		d.sources[s.ID] = i
+	}
+	d.metrics = make(map[string]int, len(d.Metrics))
+	for i, m := range d.Metrics {
+		d.metrics[m.ID] = i
+	}
+	d.names = make(map[string]string, len(d.Subjects)+len(d.Ports)+len(d.Projects))
+	for _, s := range d.Subjects {
+		d.names[s.ID] = s.Name
+	}
+	for _, p := range d.Ports {
+		d.names[p.ID] = p.Name
+	}
+	for _, p := range d.Projects {
+		d.names[p.ID] = p.Name
+	}
+	d.series = make(map[SeriesKey][]int)
+	d.byPeriod = make(map[periodKey][]int)
+	for i, o := range d.Observations {
+		d.series[o.Key()] = append(d.series[o.Key()], i)
+		pk := periodKey{o.Key(), o.Period.String()}
+		d.byPeriod[pk] = append(d.byPeriod[pk], i)
+	}
+	for k, idx := range d.series {
+		slices.SortStableFunc(idx, d.compareObs)
+		d.series[k] = idx
+	}
+	for k, idx := range d.byPeriod {
+		slices.SortStableFunc(idx, d.compareObs)
+		d.byPeriod[k] = idx
+	}
+	slices.SortStableFunc(d.Events, func(a, b Event) int { return a.Date.Compare(b.Date) })
+}
+
+// compareObs orders by period, then by preference among sources so the
+// first observation of a period is the one a headline should show.
+func (d *Dataset) compareObs(i, j int) int {
+	a, b := d.Observations[i], d.Observations[j]
+	if c := a.Period.Compare(b.Period); c != 0 {
+		return c
+	}
+	return d.Prefer(a, b)
+}
+
+// Prefer orders two observations of the same period by how much a reader
+// should rely on them: not suspect first, then the source's standing, then
+// an unhedged figure, then the more recent publication.
+func (d *Dataset) Prefer(a, b Observation) int {
+	if a.Suspect() != b.Suspect() {
+		if a.Suspect() {
+			return 1
+		}
+		return -1
+	}
+	sa, _ := d.Source(a.Source)
+	sb, _ := d.Source(b.Source)
+	if c := cmp.Compare(sa.Standing.Rank(), sb.Standing.Rank()); c != 0 {
+		return c
+	}
+	if (a.Qualifier == Exactly) != (b.Qualifier == Exactly) {
+		if a.Qualifier == Exactly {
+			return -1
+		}
+		return 1
+	}
+	if c := sb.Published.Compare(sa.Published); c != 0 && sa.Published.Exact() && sb.Published.Exact() {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// Source looks a source up by id.
+func (d *Dataset) Source(id string) (Source, bool) {
+	i, ok := d.sources[id]
+	if !ok {
+		return Source{}, false
+	}
+	return d.Sources[i], true
+}
+
+// Metric looks a metric up by id.
+func (d *Dataset) Metric(id string) (Metric, bool) {
+	i, ok := d.metrics[id]
+	if !ok {
+		return Metric{}, false
+	}
+	return d.Metrics[i], true
+}
+
+// MetricLabel is the metric's label, or its id when unknown.
+func (d *Dataset) MetricLabel(id string) string {
+	if m, ok := d.Metric(id); ok && m.Label != "" {
+		return m.Label
+	}
+	return id
+}
+
+// Name is the display name of a port, project or subject id.
+func (d *Dataset) Name(id string) string {
+	if n, ok := d.names[id]; ok {
+		return n
+	}
+	return id
+}
+
+// HasSubject reports whether id names a port, project or subject.
+func (d *Dataset) HasSubject(id string) bool {
+	_, ok := d.names[id]
+	return ok
+}
+
+// Series returns every observation of k ordered by period, preferred
+// source first within a period. It includes suspect and text-period
+// observations; use Points for what may be charted.
+func (d *Dataset) Series(k SeriesKey) []Observation {
+	idx := d.series[k]
+	out := make([]Observation, len(idx))
+	for i, j := range idx {
+		out[i] = d.Observations[j]
+	}
+	return out
+}
+
+// Keys lists the series held for a subject and metric, actuals first.
+func (d *Dataset) Keys(subject, metric string) []SeriesKey {
+	var out []SeriesKey
+	for k := range d.series {
+		if k.Subject == subject && k.Metric == metric {
+			out = append(out, k)
+		}
+	}
+	slices.SortFunc(out, func(a, b SeriesKey) int {
+		if c := cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Unit, b.Unit)
+	})
+	return out
+}
+
+func kindRank(k Kind) int { return slices.Index(Kinds(), k) }
+
+// Point is the figure a chart or table shows for one period: the
+// preferred observation, and how many other sources give another value.
+type Point struct {
+	Observation
+	// Others counts observations of the same series and period whose
+	// value differs: a disagreement the view must mark.
+	Others int
+}
+
+// Disputed reports whether sources disagree on this point.
+func (p Point) Disputed() bool { return p.Others > 0 }
+
+// Points returns one point per exact period of k that accept allows (nil
+// accepts all), using the preferred source and skipping suspect figures.
+func (d *Dataset) Points(k SeriesKey, accept func(Period) bool) []Point {
+	var out []Point
+	last := ""
+	for _, j := range d.series[k] {
+		o := d.Observations[j]
+		if !o.Period.Exact() || o.Suspect() || (accept != nil && !accept(o.Period)) {
+			continue
+		}
+		ps := o.Period.String()
+		if ps == last {
+			continue
+		}
+		last = ps
+		out = append(out, Point{Observation: o, Others: len(d.Disagreeing(o))})
+	}
+	return out
+}
+
+// Latest is the newest point of k that accept allows.
+func (d *Dataset) Latest(k SeriesKey, accept func(Period) bool) (Point, bool) {
+	pts := d.Points(k, accept)
+	if len(pts) == 0 {
+		return Point{}, false
+	}
+	return pts[len(pts)-1], true
+}
+
+// Annual accepts calendar-year periods only, so figures compare like with like.
+func Annual(p Period) bool { return p.Kind == PeriodYear }
+
+// Disagreeing returns the other observations of o's series and period
+// whose value differs from o's, preferred first.
+func (d *Dataset) Disagreeing(o Observation) []Observation {
+	var out []Observation
+	for _, j := range d.byPeriod[periodKey{o.Key(), o.Period.String()}] {
+		x := d.Observations[j]
+		if x.ID != o.ID && !sameValue(x.Value, o.Value) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Alternatives returns every observation of o's series and period, o
+// included, preferred first: what the source pane lists.
+func (d *Dataset) Alternatives(o Observation) []Observation {
+	idx := d.byPeriod[periodKey{o.Key(), o.Period.String()}]
+	if len(idx) == 0 {
+		return []Observation{o}
+	}
+	out := make([]Observation, len(idx))
+	for i, j := range idx {
+		out[i] = d.Observations[j]
+	}
+	return out
+}
+
+func sameValue(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// Conflict is a set of observations of the same series and period that
+// do not agree.
+type Conflict struct {
+	Key          SeriesKey
+	Period       Period
+	Observations []Observation
+}
+
+// Conflicts lists every series-period where sources give different
+// values, ordered by subject, metric and period.
+func (d *Dataset) Conflicts() []Conflict {
+	var out []Conflict
+	for k, idx := range d.byPeriod {
+		if len(idx) < 2 {
+			continue
+		}
+		first := d.Observations[idx[0]]
+		if len(d.Disagreeing(first)) == 0 {
+			continue
+		}
+		c := Conflict{Key: k.SeriesKey, Period: first.Period}
+		for _, j := range idx {
+			c.Observations = append(c.Observations, d.Observations[j])
+		}
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Conflict) int {
+		return cmp.Or(
+			strings.Compare(a.Key.Subject, b.Key.Subject),
+			strings.Compare(a.Key.Metric, b.Key.Metric),
+			strings.Compare(a.Key.Unit, b.Key.Unit),
+			strings.Compare(string(a.Key.Kind), string(b.Key.Kind)),
+			a.Period.Compare(b.Period))
+	})
+	return out
+}

@@ -1,0 +1,160 @@
+package model
+
+import (
+	"math"
+	"testing"
+)
+
+func mustPeriod(t *testing.T, s string) Period {
+	t.Helper()
+	p, err := ParsePeriod(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// fixture builds a small dataset: TITR cargo with a conflict in 2024, a
+// suspect figure, a text period and a reported growth rate.
+func fixture(t *testing.T) *Dataset {
+	obs := func(id, subject, metric, period string, v float64, unit string, kind Kind, src string) Observation {
+		return Observation{ID: id, Subject: subject, Metric: metric, Period: mustPeriod(t, period), Value: v, Unit: unit, Kind: kind, Source: src}
+	}
+	d := &Dataset{
+		Sources: []Source{
+			{ID: "off", Publisher: "Ministry", Standing: Official, Published: mustPeriod(t, "2025-02-01")},
+			{ID: "agn", Publisher: "Agency", Standing: Agency, Published: mustPeriod(t, "2025-03-01")},
+			{ID: "blog", Publisher: "Blog", Standing: Aggregator},
+		},
+		Subjects: []Subject{{ID: "titr", Name: "Middle Corridor"}},
+		Observations: []Observation{
+			obs("o1", "titr", "cargo", "2022", 1_500_000, "tonnes", Actual, "agn"),
+			obs("o2", "titr", "cargo", "2023", 2_760_000, "tonnes", Actual, "agn"),
+			obs("o3", "titr", "cargo", "2024", 4_500_000, "tonnes", Actual, "agn"),
+			obs("o4", "titr", "cargo", "2024", 4_480_000, "tonnes", Actual, "off"),
+			obs("o5", "titr", "cargo", "2024", 45_000_000, "tonnes", Actual, "blog"),
+			obs("o6", "titr", "cargo", "c. 2025", 5_000_000, "tonnes", Actual, "blog"),
+			obs("o7", "titr", "cargo", "2030", 10_000_000, "tonnes", Target, "off"),
+			obs("o8", "titr", "cargo_growth", "2024", 62, "% y/y", Actual, "agn"),
+			obs("o9", "titr", "cargo_growth", "2023", 20, "% y/y", Actual, "agn"),
+			obs("o10", "titr", "cargo", "2025-H1", 2_000_000, "tonnes", Actual, "agn"),
+		},
+	}
+	d.Observations[4].Flag = FlagSuspect
+	d.Index()
+	return d
+}
+
+func TestPointsPreferOfficialAndSkipSuspectAndText(t *testing.T) {
+	d := fixture(t)
+	pts := d.Points(SeriesKey{"titr", "cargo", "tonnes", Actual}, Annual)
+	if len(pts) != 3 {
+		t.Fatalf("got %d annual points, want 3: %+v", len(pts), pts)
+	}
+	last := pts[2]
+	if last.ID != "o4" {
+		t.Errorf("2024 point from %s, want the official source o4", last.ID)
+	}
+	if last.Others != 2 || !last.Disputed() {
+		t.Errorf("2024 point Others = %d, want 2 (agency and suspect differ)", last.Others)
+	}
+	if all := d.Points(SeriesKey{"titr", "cargo", "tonnes", Actual}, nil); all[len(all)-1].Period.String() != "2025-H1" {
+		t.Errorf("latest of any period = %s, want 2025-H1", all[len(all)-1].Period)
+	}
+}
+
+func TestLatestKeepsKindsApart(t *testing.T) {
+	d := fixture(t)
+	p, ok := d.Latest(SeriesKey{"titr", "cargo", "tonnes", Actual}, Annual)
+	if !ok || p.Period.Year != 2024 {
+		t.Fatalf("latest annual actual = %v %v, want 2024 (the 2030 target is not an actual)", p.Period, ok)
+	}
+	tp, ok := d.Latest(SeriesKey{"titr", "cargo", "tonnes", Target}, nil)
+	if !ok || tp.Value != 10_000_000 {
+		t.Errorf("target series = %v", tp)
+	}
+}
+
+func TestYoY(t *testing.T) {
+	d := fixture(t)
+	k := SeriesKey{"titr", "cargo", "tonnes", Actual}
+	g, ok := d.YoY(k, mustPeriod(t, "2024"))
+	if !ok {
+		t.Fatal("no growth for 2024")
+	}
+	want := (4_480_000.0/2_760_000 - 1) * 100
+	if math.Abs(g.Percent-want) > 1e-9 || !g.Derived() {
+		t.Errorf("growth = %v, want %v derived", g.Percent, want)
+	}
+	if _, ok := d.YoY(k, mustPeriod(t, "2022")); ok {
+		t.Error("2022 has no 2021 figure, growth must be refused, not guessed")
+	}
+	if _, ok := d.YoY(k, mustPeriod(t, "2025-H1")); ok {
+		t.Error("H1 2025 has no H1 2024 figure")
+	}
+}
+
+func TestGrowthChecks(t *testing.T) {
+	d := fixture(t)
+	checks := d.GrowthChecks()
+	if len(checks) != 2 {
+		t.Fatalf("got %d checks, want 2", len(checks))
+	}
+	byID := map[string]GrowthCheck{}
+	for _, c := range checks {
+		byID[c.Reported.ID] = c
+	}
+	// 2024: reported 62%, computed 62.3% from official 4.48 Mt: agrees.
+	if c := byID["o8"]; !c.OK {
+		t.Errorf("2024 check = %+v, want OK", c)
+	}
+	// 2023: reported 20%, computed 84%: disagrees.
+	if c := byID["o9"]; c.OK || c.Diff > -60 {
+		t.Errorf("2023 check = %+v, want a large disagreement", c)
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	d := fixture(t)
+	cs := d.Conflicts()
+	if len(cs) != 1 {
+		t.Fatalf("got %d conflicts, want 1: %+v", len(cs), cs)
+	}
+	if cs[0].Period.String() != "2024" || len(cs[0].Observations) != 3 {
+		t.Errorf("conflict = %+v", cs[0])
+	}
+	if got := d.Alternatives(d.Observations[2]); len(got) != 3 || got[0].ID != "o4" {
+		t.Errorf("alternatives = %+v, want official first", got)
+	}
+}
+
+func TestEventFilter(t *testing.T) {
+	d := &Dataset{Events: []Event{
+		{ID: "a", Date: mustPeriod(t, "2024-05-01"), Title: "Green corridor memorandum", Countries: []string{"Azerbaijan", "Kazakhstan"}, Kind: "memorandum"},
+		{ID: "b", Date: mustPeriod(t, "2025"), Title: "Summit in Astana", Countries: []string{"Kazakhstan"}, Kind: "summit"},
+		{ID: "c", Date: mustPeriod(t, "2026-H1"), Title: "Line opens", Countries: []string{"Georgia"}, Kind: "opening", Status: EventPlanned},
+	}}
+	d.Index()
+	tests := []struct {
+		f    EventFilter
+		want []string
+	}{
+		{EventFilter{}, []string{"c", "b", "a"}},
+		{EventFilter{Country: "Kazakhstan"}, []string{"b", "a"}},
+		{EventFilter{Kind: "summit"}, []string{"b"}},
+		{EventFilter{Query: "GREEN azerbaijan"}, []string{"a"}},
+		{EventFilter{Query: "nothing"}, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, e := range d.FilterEvents(tt.f) {
+			got = append(got, e.ID)
+		}
+		if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
+			t.Errorf("FilterEvents(%+v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+	if e, ok := d.LatestEvent(); !ok || e.ID != "b" {
+		t.Errorf("LatestEvent = %v, want b (c is only planned)", e.ID)
+	}
+}

@@ -1,0 +1,273 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// PeriodKind tells how precisely a period pins down time. Only exact kinds
+// are ever placed on a time axis; PeriodText keeps whatever the source said.
+type PeriodKind int
+
+// The period kinds, from the vaguest to the most precise.
+const (
+	PeriodText       PeriodKind = iota // "c. 2024", "long-term", "end-2028": labelled, never plotted
+	PeriodYear                         // 2024
+	PeriodHalf                         // 2024-H1
+	PeriodQuarter                      // 2024-Q3
+	PeriodMonthRange                   // 2024-01..07, a cumulative year-to-date span
+	PeriodMonth                        // 2024-07
+	PeriodDay                          // 2024-05-29
+)
+
+// Period is the time a figure refers to. Exact periods are a span of whole
+// months within one calendar year (a day is kept inside its month); the
+// open forms sources use are kept verbatim in Text so they are shown as
+// written and never ordered as if they were precise.
+type Period struct {
+	Kind PeriodKind
+	Year int
+	// From and To are the first and last month covered (1–12).
+	From, To int
+	// Day is set only for PeriodDay.
+	Day  int
+	Text string
+}
+
+// ParsePeriod reads the CSV form of a period. Text that looks like a
+// structured period but is malformed ("2024-13", "2024-H3") is an error
+// rather than silently becoming text, because it is almost always a typo.
+func ParsePeriod(s string) (Period, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Period{}, fmt.Errorf("empty period")
+	}
+	if !looksStructured(s) {
+		return Period{Kind: PeriodText, Text: s}, nil
+	}
+	year, err := strconv.Atoi(s[:4])
+	if err != nil || year < 1800 || year > 2200 {
+		return Period{}, fmt.Errorf("year %q out of range", s[:4])
+	}
+	rest := s[4:]
+	switch {
+	case rest == "":
+		return Period{Kind: PeriodYear, Year: year, From: 1, To: 12}, nil
+	case rest == "-H1" || rest == "-H2":
+		h := int(rest[2] - '0')
+		return Period{Kind: PeriodHalf, Year: year, From: h*6 - 5, To: h * 6}, nil
+	case len(rest) == 3 && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
+		q := int(rest[2] - '0')
+		return Period{Kind: PeriodQuarter, Year: year, From: q*3 - 2, To: q * 3}, nil
+	case len(rest) == 3:
+		m, err := month(rest[1:])
+		if err != nil {
+			return Period{}, err
+		}
+		return Period{Kind: PeriodMonth, Year: year, From: m, To: m}, nil
+	case len(rest) == 7 && rest[3:5] == "..":
+		from, err := month(rest[1:3])
+		if err != nil {
+			return Period{}, err
+		}
+		to, err := month(rest[5:7])
+		if err != nil {
+			return Period{}, err
+		}
+		if to <= from {
+			return Period{}, fmt.Errorf("month range %s..%s must run forwards", rest[1:3], rest[5:7])
+		}
+		return Period{Kind: PeriodMonthRange, Year: year, From: from, To: to}, nil
+	case len(rest) == 6 && rest[3] == '-':
+		m, err := month(rest[1:3])
+		if err != nil {
+			return Period{}, err
+		}
+		d, err := strconv.Atoi(rest[4:6])
+		if err != nil || d < 1 || d > daysIn(year, m) {
+			return Period{}, fmt.Errorf("day %q does not exist in %04d-%02d", rest[4:6], year, m)
+		}
+		return Period{Kind: PeriodDay, Year: year, From: m, To: m, Day: d}, nil
+	}
+	return Period{}, fmt.Errorf("malformed period %q (want YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM..MM, YYYY-MM-DD or descriptive text)", s)
+}
+
+// looksStructured reports whether s starts like a machine period: four
+// digits, then nothing or a dash followed by a digit, H or Q.
+func looksStructured(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	if len(s) == 4 {
+		return true
+	}
+	if s[4] != '-' || len(s) < 6 {
+		return false
+	}
+	c := s[5]
+	return (c >= '0' && c <= '9') || c == 'H' || c == 'Q'
+}
+
+func month(s string) (int, error) {
+	m, err := strconv.Atoi(s)
+	if err != nil || len(s) != 2 || m < 1 || m > 12 {
+		return 0, fmt.Errorf("month %q is not 01–12", s)
+	}
+	return m, nil
+}
+
+func daysIn(year, m int) int {
+	switch m {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// Exact reports whether the period can be placed on a time axis.
+func (p Period) Exact() bool { return p.Kind != PeriodText }
+
+// IsZero reports whether p was never set.
+func (p Period) IsZero() bool { return p.Kind == PeriodText && p.Text == "" }
+
+// Months is the number of months an exact period spans (0 for text).
+func (p Period) Months() int {
+	if !p.Exact() {
+		return 0
+	}
+	return p.To - p.From + 1
+}
+
+// startIndex and endIndex number months from year 0 so periods of any
+// kind compare on one scale.
+func (p Period) startIndex() int { return p.Year*12 + p.From - 1 }
+func (p Period) endIndex() int   { return p.Year*12 + p.To - 1 }
+
+// Compare orders periods by when they end, then shortest span first (so
+// a second half-year comes before the full year it ends with). Text
+// periods sort after every exact one, alphabetically, since nothing about
+// "long-term" says where on a calendar it lies.
+func (p Period) Compare(q Period) int {
+	switch {
+	case p.Exact() && !q.Exact():
+		return -1
+	case !p.Exact() && q.Exact():
+		return 1
+	case !p.Exact():
+		return strings.Compare(p.Text, q.Text)
+	}
+	if d := p.endIndex() - q.endIndex(); d != 0 {
+		return sign(d)
+	}
+	// Same end: the shorter span first, so the latest of a series is the
+	// most complete figure (the year, not its second half).
+	if d := q.startIndex() - p.startIndex(); d != 0 {
+		return sign(d)
+	}
+	if (p.Kind == PeriodDay) != (q.Kind == PeriodDay) {
+		if p.Kind == PeriodDay {
+			return -1
+		}
+		return 1
+	}
+	return sign(p.Day - q.Day)
+}
+
+func sign(d int) int {
+	switch {
+	case d < 0:
+		return -1
+	case d > 0:
+		return 1
+	}
+	return 0
+}
+
+// SameSpan reports whether p and q cover the same months in different
+// years, which is what a year-on-year comparison needs.
+func (p Period) SameSpan(q Period) bool {
+	return p.Exact() && q.Exact() && p.Kind == q.Kind && p.From == q.From && p.To == q.To && p.Day == q.Day
+}
+
+// PrevYear is the same span one year earlier. Text periods have none.
+func (p Period) PrevYear() (Period, bool) {
+	if !p.Exact() {
+		return Period{}, false
+	}
+	q := p
+	q.Year--
+	if q.Kind == PeriodDay && q.Day > daysIn(q.Year, q.From) {
+		return Period{}, false
+	}
+	return q, true
+}
+
+var monthNames = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// String is the CSV form, the inverse of ParsePeriod.
+func (p Period) String() string {
+	switch p.Kind {
+	case PeriodYear:
+		return strconv.Itoa(p.Year)
+	case PeriodHalf:
+		return fmt.Sprintf("%04d-H%d", p.Year, p.To/6)
+	case PeriodQuarter:
+		return fmt.Sprintf("%04d-Q%d", p.Year, p.To/3)
+	case PeriodMonth:
+		return fmt.Sprintf("%04d-%02d", p.Year, p.From)
+	case PeriodMonthRange:
+		return fmt.Sprintf("%04d-%02d..%02d", p.Year, p.From, p.To)
+	case PeriodDay:
+		return fmt.Sprintf("%04d-%02d-%02d", p.Year, p.From, p.Day)
+	}
+	return p.Text
+}
+
+// Label is the human form shown on screen: "H1 2024", "Jan–Jul 2024".
+func (p Period) Label() string {
+	switch p.Kind {
+	case PeriodYear:
+		return strconv.Itoa(p.Year)
+	case PeriodHalf:
+		return fmt.Sprintf("H%d %d", p.To/6, p.Year)
+	case PeriodQuarter:
+		return fmt.Sprintf("Q%d %d", p.To/3, p.Year)
+	case PeriodMonth:
+		return fmt.Sprintf("%s %d", monthNames[p.From-1], p.Year)
+	case PeriodMonthRange:
+		return fmt.Sprintf("%s–%s %d", monthNames[p.From-1], monthNames[p.To-1], p.Year)
+	case PeriodDay:
+		return fmt.Sprintf("%d %s %d", p.Day, monthNames[p.From-1], p.Year)
+	}
+	return p.Text
+}
+
+// PrecisionName names the kind the way events.csv spells precision.
+func (k PeriodKind) PrecisionName() string {
+	switch k {
+	case PeriodYear:
+		return "year"
+	case PeriodHalf:
+		return "half"
+	case PeriodQuarter:
+		return "quarter"
+	case PeriodMonth:
+		return "month"
+	case PeriodMonthRange:
+		return "month-range"
+	case PeriodDay:
+		return "day"
+	}
+	return "text"
+}

@@ -1,0 +1,432 @@
+// Package tui is corridor's Bubble Tea user interface. New builds one
+// complete, independent UI; the local program and every SSH session each
+// get their own, so no style, key map or setting is shared between them.
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/model"
+	"corridor/tui/common"
+	"corridor/tui/components/sourcepane"
+	"corridor/tui/energy"
+	"corridor/tui/overview"
+	"corridor/tui/ports"
+	"corridor/tui/styles"
+	"corridor/tui/timeline"
+	"corridor/tui/transit"
+)
+
+// Minimum terminal size for any layout; below it a clear message is shown.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// TabNames are the tab names --tab accepts, in tab order.
+func TabNames() []string { return []string{"overview", "ports", "transit", "energy", "timeline"} }
+
+// Loader produces the dataset. It runs inside a tea.Cmd, never in Update.
+type Loader func() (*model.Dataset, error)
+
+// Option configures New.
+type Option func(*App)
+
+// WithLoader sets how the dataset is obtained.
+func WithLoader(l Loader) Option { return func(a *App) { a.loader = l } }
+
+// WithDataset uses an already loaded dataset (the SSH server loads once
+// and shares it read-only).
+func WithDataset(ds *model.Dataset) Option {
+	return WithLoader(func() (*model.Dataset, error) { return ds, nil })
+}
+
+// WithTab selects the first tab by name (see TabNames).
+func WithTab(name string) Option {
+	return func(a *App) {
+		if i := slices.Index(TabNames(), strings.ToLower(name)); i >= 0 {
+			a.active = i
+		}
+	}
+}
+
+// WithNow fixes the clock, for reproducible output.
+func WithNow(t time.Time) Option { return func(a *App) { a.c.Now = t } }
+
+// WithDarkBackground sets the initial background guess, used until (or
+// instead of, when the terminal does not answer) the background query.
+func WithDarkBackground(dark bool) Option {
+	return func(a *App) { a.c.Styles = styles.DefaultStyles(dark) }
+}
+
+// WithSourceLabel names where the data came from, for the status bar.
+func WithSourceLabel(s string) Option { return func(a *App) { a.dataLabel = s } }
+
+// WithoutBackgroundQuery skips asking the terminal for its background,
+// for tests and for output that is not a terminal.
+func WithoutBackgroundQuery() Option { return func(a *App) { a.noBgQuery = true } }
+
+// App is the root model: it owns global keys, layout, the source pane and
+// routing; everything else belongs to the tabs.
+type App struct {
+	c         *common.Common
+	keys      KeyMap
+	help      help.Model
+	pane      sourcepane.Model
+	paneOpen  bool
+	tabs      []common.Tab
+	active    int
+	loader    Loader
+	err       error
+	width     int
+	height    int
+	dataLabel string
+	noBgQuery bool
+	// tabSpans are the x ranges of tab titles on the bar, for mouse clicks.
+	tabSpans [][2]int
+}
+
+// New builds a UI. Nothing is loaded until Init's command runs.
+func New(opts ...Option) *App {
+	a := &App{
+		c:         &common.Common{Styles: styles.DefaultStyles(true), Now: common.Now()},
+		keys:      DefaultKeyMap(),
+		help:      help.New(),
+		dataLabel: "bundled data",
+	}
+	for _, o := range opts {
+		o(a)
+	}
+	a.help.Styles = a.c.Styles.Help
+	a.pane = sourcepane.New(a.c)
+	return a
+}
+
+type loadedMsg struct {
+	ds  *model.Dataset
+	err error
+}
+
+// Init starts loading and asks the terminal for its background colour.
+func (a *App) Init() tea.Cmd {
+	load := a.loader
+	cmds := []tea.Cmd{func() tea.Msg {
+		if load == nil {
+			return loadedMsg{err: fmt.Errorf("no data loader configured")}
+		}
+		ds, err := load()
+		return loadedMsg{ds: ds, err: err}
+	}}
+	if !a.noBgQuery {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles global messages and routes the rest to the active tab.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.layout()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.setStyles(styles.DefaultStyles(msg.IsDark()))
+		return a, a.broadcast(common.StylesChangedMsg{})
+	case loadedMsg:
+		a.err = msg.err
+		if msg.err == nil {
+			a.c.Data = msg.ds
+			a.tabs = []common.Tab{overview.New(a.c), ports.New(a.c), transit.New(a.c), energy.New(a.c), timeline.New(a.c)}
+			a.layout()
+		}
+		return a, nil
+	case tea.MouseClickMsg:
+		if m := msg.Mouse(); m.Button == tea.MouseLeft && m.Y == 0 && !a.paneOpen {
+			for i, sp := range a.tabSpans {
+				if m.X >= sp[0] && m.X < sp[1] {
+					a.switchTo(i)
+				}
+			}
+		}
+		return a, nil
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	}
+	return a, a.forward(msg)
+}
+
+func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(k, a.keys.ForceQuit) {
+		return a, tea.Quit
+	}
+	if a.paneOpen {
+		switch {
+		case key.Matches(k, a.pane.KeyMap.Close):
+			a.paneOpen = false
+		case key.Matches(k, a.keys.Quit):
+			return a, tea.Quit
+		case key.Matches(k, a.keys.Help):
+			a.toggleHelp()
+		default:
+			var cmd tea.Cmd
+			a.pane, cmd = a.pane.Update(k)
+			return a, cmd
+		}
+		return a, nil
+	}
+	if t := a.activeTab(); t != nil && t.Capturing() {
+		return a, a.forward(k)
+	}
+	switch {
+	case key.Matches(k, a.keys.Quit):
+		return a, tea.Quit
+	case key.Matches(k, a.keys.Help):
+		a.toggleHelp()
+		return a, nil
+	case key.Matches(k, a.keys.NextTab):
+		a.switchTo((a.active + 1) % len(TabNames()))
+		return a, nil
+	case key.Matches(k, a.keys.PrevTab):
+		a.switchTo((a.active + len(TabNames()) - 1) % len(TabNames()))
+		return a, nil
+	case key.Matches(k, a.keys.Source):
+		if t := a.activeTab(); t != nil {
+			if sel, ok := t.Selection(); ok {
+				a.pane.Open(sel)
+				a.paneOpen = true
+			}
+		}
+		return a, nil
+	}
+	for i, b := range a.keys.tabKeys() {
+		if key.Matches(k, b) {
+			a.switchTo(i)
+			return a, nil
+		}
+	}
+	return a, a.forward(k)
+}
+
+func (a *App) toggleHelp() {
+	a.help.ShowAll = !a.help.ShowAll
+	a.layout()
+}
+
+func (a *App) switchTo(i int) {
+	if i >= 0 && i < len(TabNames()) {
+		a.active = i
+		a.paneOpen = false
+	}
+}
+
+func (a *App) activeTab() common.Tab {
+	if a.active < len(a.tabs) {
+		return a.tabs[a.active]
+	}
+	return nil
+}
+
+// forward sends msg to the active tab only: each tab owns its messages.
+func (a *App) forward(msg tea.Msg) tea.Cmd {
+	t := a.activeTab()
+	if t == nil {
+		return nil
+	}
+	nt, cmd := t.Update(msg)
+	a.tabs[a.active] = nt
+	return cmd
+}
+
+// broadcast sends msg to every tab (style changes concern them all).
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, t := range a.tabs {
+		nt, cmd := t.Update(msg)
+		a.tabs[i] = nt
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) setStyles(s *styles.Styles) {
+	a.c.Styles = s
+	a.help.Styles = s.Help
+	a.pane.Refresh()
+}
+
+// Active returns the active tab's name.
+func (a *App) Active() string { return TabNames()[a.active] }
+
+// PaneOpen reports whether the source pane is showing.
+func (a *App) PaneOpen() bool { return a.paneOpen }
+
+// HelpOpen reports whether the full help is showing.
+func (a *App) HelpOpen() bool { return a.help.ShowAll }
+
+// Err returns the load error, if loading failed.
+func (a *App) Err() error { return a.err }
+
+func (a *App) tooSmall() bool { return a.width < MinWidth || a.height < MinHeight }
+
+// layout measures the header and footer as drawn and gives tabs the rest.
+func (a *App) layout() {
+	if a.width <= 0 || a.height <= 0 {
+		return
+	}
+	a.help.SetWidth(a.width)
+	bodyH := max(a.height-lipgloss.Height(a.header())-lipgloss.Height(a.footer()), 1)
+	for _, t := range a.tabs {
+		t.SetSize(a.width, bodyH)
+	}
+	a.pane.SetSize(a.width, bodyH)
+}
+
+func (a *App) tabTitles() []string {
+	out := make([]string, len(TabNames()))
+	for i, n := range TabNames() {
+		title := strings.ToUpper(n[:1]) + n[1:]
+		if i < len(a.tabs) {
+			title = a.tabs[i].Title()
+		}
+		out[i] = title
+	}
+	return out
+}
+
+// header draws the tab bar, shortening titles to fit and remembering
+// where each one is so a click can select it.
+func (a *App) header() string {
+	s := a.c.Styles
+	brand := s.Brand.Render("corridor") + " "
+	titles := a.tabTitles()
+	forms := []func(i int, t string) string{
+		func(i int, t string) string { return fmt.Sprintf("%d %s", i+1, t) },
+		func(i int, t string) string { return fmt.Sprintf("%d %s", i+1, t[:min(len(t), 4)]) },
+		func(i int, t string) string { return fmt.Sprintf("%d", i+1) },
+	}
+	for fi, form := range forms {
+		prefix := brand
+		if fi > 0 && a.width < 60 {
+			prefix = ""
+		}
+		var b strings.Builder
+		b.WriteString(prefix)
+		x := lipgloss.Width(prefix)
+		spans := make([][2]int, len(titles))
+		for i, t := range titles {
+			st := s.Tab
+			if i == a.active {
+				st = s.ActiveTab
+			}
+			cell := st.Render(form(i, t))
+			w := lipgloss.Width(cell)
+			spans[i] = [2]int{x, x + w}
+			x += w
+			b.WriteString(cell)
+		}
+		if x <= a.width || fi == len(forms)-1 {
+			a.tabSpans = spans
+			bar := ansi.Truncate(b.String(), a.width, "")
+			if a.height >= 20 {
+				bar += "\n" + s.Rule.Render(strings.Repeat("─", a.width))
+			}
+			return bar
+		}
+	}
+	return ""
+}
+
+// footer draws the status line and the help for what works now.
+func (a *App) footer() string {
+	var t interface {
+		ShortHelp() []key.Binding
+		FullHelp() [][]key.Binding
+	}
+	if a.paneOpen {
+		t = a.pane.KeyMap
+	} else if tab := a.activeTab(); tab != nil {
+		t = tab
+	}
+	h := a.help.View(helpKeys{global: a.keys, tab: t, pane: a.paneOpen})
+	return a.status() + "\n" + h
+}
+
+func (a *App) status() string {
+	s := a.c.Styles
+	left := s.StatusKey.Render(a.dataLabel)
+	if d := a.c.Data; d != nil {
+		left += s.StatusBar.Render(fmt.Sprintf(" · %d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources)))
+	}
+	legend := s.StatusBar.Render(common.GlyphDisputed + " sources disagree  " + common.GlyphDerived + " computed  " + common.GlyphSuspect + " suspect  fcst/target/cap ≠ actual")
+	gap := a.width - lipgloss.Width(left) - lipgloss.Width(legend)
+	if gap < 2 {
+		return ansi.Truncate(left, a.width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + legend
+}
+
+// View draws the frame. Whatever a tab returns, no line is wider than the
+// terminal and there are never more lines than it has.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "corridor · " + a.tabTitles()[a.active]
+	return v
+}
+
+// Render draws the frame as a string, for snapshots and tests.
+func (a *App) Render() string { return a.render() }
+
+func (a *App) render() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	if a.tooSmall() {
+		msg := fmt.Sprintf("terminal too small — need at least %d×%d (now %d×%d)", MinWidth, MinHeight, a.width, a.height)
+		return clamp(lipgloss.NewStyle().Width(a.width).Render(msg), a.width, a.height)
+	}
+	s := a.c.Styles
+	header, footer := a.header(), a.footer()
+	bodyH := max(a.height-lipgloss.Height(header)-lipgloss.Height(footer), 1)
+	var body string
+	switch {
+	case a.err != nil:
+		body = s.ErrorBox.Width(a.width).Render("corridor could not load its data:\n\n" + a.err.Error())
+	case a.c.Data == nil:
+		body = s.Muted.Render("loading data…")
+	case a.paneOpen:
+		body = a.pane.View()
+	default:
+		body = a.tabs[a.active].View()
+	}
+	body = clamp(body, a.width, bodyH)
+	if n := lipgloss.Height(body); n < bodyH {
+		body += strings.Repeat("\n", bodyH-n)
+	}
+	return clamp(header+"\n"+body+"\n"+footer, a.width, a.height)
+}
+
+// clamp cuts s to w columns and h lines.
+func clamp(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}

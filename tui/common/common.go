@@ -1,0 +1,65 @@
+// Package common holds what every tab shares: the per-program context
+// (styles, data, clock), the Tab interface the root routes through, the
+// Selection a tab hands to the source pane, and number formatting.
+package common
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/bubbles/v2/help"
+
+	"corridor/model"
+	"corridor/tui/styles"
+)
+
+// Common is the per-program context. One is built by tui.New for each
+// program (and so each SSH session) and shared by pointer with its tabs;
+// it is never global.
+type Common struct {
+	Styles *styles.Styles
+	Data   *model.Dataset
+	// Now is the program's idea of today, injected so golden tests do not
+	// drift with the calendar.
+	Now time.Time
+}
+
+// Tab is one view of the dashboard. The root model owns global keys and
+// routing; a tab handles its own keys and draws inside the size it is given.
+type Tab interface {
+	help.KeyMap
+	// Title is the name on the tab bar.
+	Title() string
+	// SetSize gives the tab the room left by the tab bar and footer.
+	SetSize(width, height int)
+	// Update handles a message routed to this tab.
+	Update(msg tea.Msg) (Tab, tea.Cmd)
+	// View draws the tab, no wider than its width and no taller than its height.
+	View() string
+	// Selection describes what the cursor is on, for the source pane.
+	Selection() (Selection, bool)
+	// Capturing reports whether the tab is reading text (a filter), so the
+	// root must not treat letters as global keys.
+	Capturing() bool
+}
+
+// StylesChangedMsg tells tabs the styles were rebuilt (the terminal's
+// background answered) so cached renderings must be redrawn.
+type StylesChangedMsg struct{}
+
+// Selection is the figure, series or event under the cursor, with every
+// observation behind it.
+type Selection struct {
+	Title string
+	// Observations are listed with their sources, alternatives and flags.
+	Observations []model.Observation
+	// Events are listed with their sources.
+	Events []model.Event
+	// Derived explains values the program computed for this selection.
+	Derived []string
+	// Sources lists extra sources (such as a project's own) to show.
+	Sources []string
+}
+
+// Now returns the clock to use when none is injected.
+func Now() time.Time { return time.Now() }

@@ -1,0 +1,135 @@
+package common
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"corridor/model"
+)
+
+// Glyphs mark meaning in text so it survives NO_COLOR and a monochrome
+// projector: colour only ever repeats what a glyph already says.
+const (
+	GlyphDisputed = "≠" // sources give different values
+	GlyphDerived  = "†" // computed by corridor, not stated by a source
+	GlyphSuspect  = "!" // flagged as a likely data error
+)
+
+// KindTag is the short label shown after any figure that is not an actual.
+func KindTag(k model.Kind) string {
+	switch k {
+	case model.Forecast:
+		return "fcst"
+	case model.Target:
+		return "target"
+	case model.Capacity:
+		return "cap"
+	}
+	return ""
+}
+
+// FormatNumber prints v with at most four significant digits and a scale
+// suffix (k, M, B), trimming zeros so 4.6 million reads "4.6M".
+func FormatNumber(v float64) string {
+	a := math.Abs(v)
+	suffix := ""
+	switch {
+	case a >= 1e9:
+		v, suffix = v/1e9, "B"
+	case a >= 1e6:
+		v, suffix = v/1e6, "M"
+	case a >= 1e4:
+		v, suffix = v/1e3, "k"
+	}
+	return trimFloat(v, 4) + suffix
+}
+
+func trimFloat(v float64, sig int) string {
+	if v == 0 {
+		return "0"
+	}
+	digits := int(math.Floor(math.Log10(math.Abs(v)))) + 1
+	dec := max(sig-digits, 0)
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// unitShort abbreviates units for tight table cells.
+func unitShort(u string) string {
+	switch u {
+	case "tonnes":
+		return "t"
+	case "tonnes/year":
+		return "t/yr"
+	case "TEU/year":
+		return "TEU/yr"
+	case "% y/y":
+		return "% y/y"
+	}
+	return u
+}
+
+// FormatValue prints a value with its qualifier and unit: "~4.6M t",
+// "+12% y/y", "$60M".
+func FormatValue(v float64, q model.Qualifier, unit string) string {
+	var s string
+	switch unit {
+	case "USD":
+		s = "$" + FormatNumber(v)
+	case "EUR":
+		s = "€" + FormatNumber(v)
+	case "%":
+		s = trimFloat(v, 3) + "%"
+	case "% y/y":
+		s = signed(v) + "% y/y"
+	case "pp":
+		s = signed(v) + " pp"
+	case "x":
+		s = trimFloat(v, 3) + "×"
+	default:
+		s = FormatNumber(v) + " " + unitShort(unit)
+	}
+	return string(q) + s
+}
+
+func signed(v float64) string {
+	s := trimFloat(v, 3)
+	if v > 0 {
+		return "+" + s
+	}
+	return s
+}
+
+// FormatObs prints an observation's value with its kind tag.
+func FormatObs(o model.Observation) string {
+	s := FormatValue(o.Value, o.Qualifier, o.Unit)
+	if t := KindTag(o.Kind); t != "" {
+		s += " " + t
+	}
+	return s
+}
+
+// FormatGrowth prints a derived growth rate with its dagger.
+func FormatGrowth(g model.Growth) string {
+	s := signed(g.Percent) + "%" + GlyphDerived
+	if g.Approximate {
+		s = "~" + s
+	}
+	return s
+}
+
+// Marks returns the glyphs that must follow a figure: disputed, suspect.
+func Marks(disputed, suspect bool) string {
+	s := ""
+	if disputed {
+		s += GlyphDisputed
+	}
+	if suspect {
+		s += GlyphSuspect
+	}
+	return s
+}

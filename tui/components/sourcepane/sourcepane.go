@@ -1,0 +1,193 @@
+// Package sourcepane shows where the selected figures come from: every
+// value with its source's title, publisher, standing, date and address,
+// alternatives from other sources, and flags. It is the "one key away" of
+// corridor's promise that every figure carries its source.
+package sourcepane
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"corridor/tui/common"
+)
+
+// KeyMap is the pane's keys.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Close key.Binding
+}
+
+// DefaultKeyMap returns the pane's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
+		Close:    key.NewBinding(key.WithKeys("esc", "enter", "s", "backspace"), key.WithHelp("esc", "close sources")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Close, k.Down, k.Up} }
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Close}}
+}
+
+// Model is the pane.
+type Model struct {
+	KeyMap KeyMap
+	c      *common.Common
+	sel    common.Selection
+	vp     viewport.Model
+	width  int
+	height int
+}
+
+// New returns an empty pane drawing with c's styles and data.
+func New(c *common.Common) Model {
+	return Model{KeyMap: DefaultKeyMap(), c: c, vp: viewport.New()}
+}
+
+// Open shows sel.
+func (m *Model) Open(sel common.Selection) {
+	m.sel = sel
+	m.refresh()
+	m.vp.GotoTop()
+}
+
+// SetSize sets the pane's outer size.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.refresh()
+}
+
+// Refresh redraws the content, after a style change.
+func (m *Model) Refresh() { m.refresh() }
+
+func (m *Model) refresh() {
+	fw, fh := m.c.Styles.Pane.GetFrameSize()
+	innerW := max(m.width-fw, 1)
+	m.vp.SetWidth(innerW)
+	m.vp.SetHeight(max(m.height-fh-1, 1))
+	m.vp.SetContent(m.content(innerW))
+}
+
+// Update scrolls.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, m.KeyMap.Up):
+			m.vp.ScrollUp(1)
+		case key.Matches(k, m.KeyMap.Down):
+			m.vp.ScrollDown(1)
+		case key.Matches(k, m.KeyMap.PageUp):
+			m.vp.PageUp()
+		case key.Matches(k, m.KeyMap.PageDown):
+			m.vp.PageDown()
+		}
+	}
+	return m, nil
+}
+
+// View draws the pane.
+func (m Model) View() string {
+	s := m.c.Styles
+	title := s.Title.Render(truncate("Sources · "+m.sel.Title, max(m.vp.Width(), 1)))
+	return s.Pane.Width(m.width).Render(title + "\n" + m.vp.View())
+}
+
+func truncate(s string, w int) string {
+	return lipgloss.NewStyle().MaxWidth(w).Render(s)
+}
+
+// content lists every observation with its alternatives and source.
+func (m Model) content(w int) string {
+	s, d := m.c.Styles, m.c.Data
+	var b strings.Builder
+	wrap := lipgloss.NewStyle().Width(w)
+	line := func(str string) { b.WriteString(wrap.Render(str) + "\n") }
+	if d == nil {
+		return "no data"
+	}
+	for _, t := range m.sel.Derived {
+		line(s.Derived.Render(common.GlyphDerived + " " + t))
+	}
+	if len(m.sel.Derived) > 0 {
+		b.WriteString("\n")
+	}
+	var shown []string
+	for _, o := range m.sel.Observations {
+		if slices.Contains(shown, o.ID) {
+			continue
+		}
+		alts := d.Alternatives(o)
+		disputed := len(d.Disagreeing(o)) > 0
+		head := fmt.Sprintf("%s · %s · %s", d.Name(o.Subject), d.MetricLabel(o.Metric), o.Period.Label())
+		if !o.Period.Exact() {
+			head += " (period as the source gives it; not plotted)"
+		}
+		line(s.Heading.Render(head))
+		if disputed {
+			line(s.Disputed.Render(common.GlyphDisputed + " sources disagree: every value is listed"))
+		}
+		for _, a := range alts {
+			shown = append(shown, a.ID)
+			val := common.FormatObs(a)
+			tag := string(a.Kind)
+			if a.Suspect() {
+				tag += ", flagged as a likely data error " + common.GlyphSuspect
+			}
+			line("  " + s.Value.Render(val) + s.Muted.Render("  ("+tag+")"))
+			m.writeSource(&b, wrap, a.Source, "    ")
+			if a.Note != "" {
+				line(s.Muted.Render("    note: " + a.Note))
+			}
+		}
+		b.WriteString("\n")
+	}
+	for _, e := range m.sel.Events {
+		line(s.Heading.Render(e.Date.Label() + " · " + e.Title))
+		line("  " + strings.Join(e.Countries, ", ") + s.Muted.Render(" · "+e.Kind+" · "+e.Status))
+		if e.Place != "" {
+			line(s.Muted.Render("  place: " + e.Place))
+		}
+		m.writeSource(&b, wrap, e.Source, "    ")
+		if e.Note != "" {
+			line(s.Muted.Render("    note: " + e.Note))
+		}
+		b.WriteString("\n")
+	}
+	for _, id := range m.sel.Sources {
+		m.writeSource(&b, wrap, id, "  ")
+	}
+	if b.Len() == 0 {
+		return s.Muted.Render("Nothing selected has a source.")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (m Model) writeSource(b *strings.Builder, wrap lipgloss.Style, id, indent string) {
+	s := m.c.Styles
+	src, ok := m.c.Data.Source(id)
+	if !ok {
+		b.WriteString(wrap.Render(indent+s.Bad.Render("unknown source "+id)) + "\n")
+		return
+	}
+	b.WriteString(wrap.Render(indent+src.Publisher+s.Muted.Render(" ("+string(src.Standing)+") · "+src.PublishedLabel())) + "\n")
+	b.WriteString(wrap.Render(indent+s.Accent.Render(src.Title)) + "\n")
+	if src.Address != "" {
+		b.WriteString(wrap.Render(indent+s.Muted.Render(src.Address)) + "\n")
+	} else {
+		b.WriteString(wrap.Render(indent+s.Muted.Render("no web address recorded")) + "\n")
+	}
+}
+
+

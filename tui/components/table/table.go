@@ -1,0 +1,256 @@
+// Package table is a scrolling, selectable table that renders only the
+// rows in view, so drawing a frame costs the same for 10 rows or 10,000.
+package table
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Column describes one column. A Flex column takes the width the fixed
+// ones leave; MinWidth columns are dropped, rightmost first, when the
+// table is too narrow to show them.
+type Column struct {
+	Title string
+	Width int
+	Flex  bool
+	Right bool
+	// Optional columns are hidden first when space runs out.
+	Optional bool
+}
+
+// KeyMap is the table's navigation.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// DefaultKeyMap returns the vim-and-arrows navigation every tab shares.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down} }
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
+}
+
+// Styles are the table's styles.
+type Styles struct {
+	Header   lipgloss.Style
+	Cell     lipgloss.Style
+	Selected lipgloss.Style
+	Muted    lipgloss.Style
+}
+
+// Model is the table state.
+type Model struct {
+	KeyMap  KeyMap
+	Styles  Styles
+	columns []Column
+	rows    [][]string
+	cursor  int
+	offset  int
+	width   int
+	height  int
+	// Focused tables draw their cursor row highlighted.
+	Focused bool
+}
+
+// Option configures a new table.
+type Option func(*Model)
+
+// WithColumns sets the columns.
+func WithColumns(cols ...Column) Option { return func(m *Model) { m.columns = cols } }
+
+// WithStyles sets the styles.
+func WithStyles(s Styles) Option { return func(m *Model) { m.Styles = s } }
+
+// New returns a focused, empty table.
+func New(opts ...Option) Model {
+	m := Model{KeyMap: DefaultKeyMap(), Focused: true}
+	for _, o := range opts {
+		o(&m)
+	}
+	return m
+}
+
+// SetRows replaces the rows, keeping the cursor in range.
+func (m *Model) SetRows(rows [][]string) {
+	m.rows = rows
+	m.SetCursor(m.cursor)
+}
+
+// Rows returns the rows.
+func (m Model) Rows() [][]string { return m.rows }
+
+// SetSize sets the outer size, header included.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.SetCursor(m.cursor)
+}
+
+// Cursor is the selected row index, or -1 when the table is empty.
+func (m Model) Cursor() int {
+	if len(m.rows) == 0 {
+		return -1
+	}
+	return m.cursor
+}
+
+// SetCursor moves the selection, clamped, and scrolls it into view.
+func (m *Model) SetCursor(i int) {
+	m.cursor = max(0, min(i, len(m.rows)-1))
+	page := m.pageSize()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if page > 0 && m.cursor >= m.offset+page {
+		m.offset = m.cursor - page + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.rows)-page))
+}
+
+func (m Model) pageSize() int { return max(m.height-1, 0) }
+
+// Update handles navigation keys.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, m.KeyMap.Up):
+		m.SetCursor(m.cursor - 1)
+	case key.Matches(k, m.KeyMap.Down):
+		m.SetCursor(m.cursor + 1)
+	case key.Matches(k, m.KeyMap.PageUp):
+		m.SetCursor(m.cursor - max(m.pageSize(), 1))
+	case key.Matches(k, m.KeyMap.PageDown):
+		m.SetCursor(m.cursor + max(m.pageSize(), 1))
+	case key.Matches(k, m.KeyMap.Top):
+		m.SetCursor(0)
+	case key.Matches(k, m.KeyMap.Bottom):
+		m.SetCursor(len(m.rows) - 1)
+	}
+	return m, nil
+}
+
+// layout decides each visible column's width: optional columns go first
+// when the fixed widths do not fit, then the flex column takes the rest.
+func (m Model) layout() (cols []int, widths []int) {
+	for i := range m.columns {
+		cols = append(cols, i)
+	}
+	total := func() (sum int, flex int) {
+		for _, i := range cols {
+			c := m.columns[i]
+			if c.Flex {
+				flex++
+				sum += max(c.Width, 4) + 1
+			} else {
+				sum += c.Width + 1
+			}
+		}
+		return sum, flex
+	}
+	for {
+		sum, _ := total()
+		if sum <= m.width {
+			break
+		}
+		dropped := false
+		for j := len(cols) - 1; j >= 0; j-- {
+			if m.columns[cols[j]].Optional {
+				cols = append(cols[:j], cols[j+1:]...)
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			break
+		}
+	}
+	sum, flex := total()
+	spare := max(m.width-sum, 0)
+	for _, i := range cols {
+		c := m.columns[i]
+		w := c.Width
+		if c.Flex {
+			w = max(c.Width, 4) + spare/max(flex, 1)
+		}
+		widths = append(widths, w)
+	}
+	return cols, widths
+}
+
+// View draws the header and the rows in view.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	cols, widths := m.layout()
+	var b strings.Builder
+	hdr := make([]string, len(cols))
+	for j, i := range cols {
+		hdr[j] = fit(m.columns[i].Title, widths[j], m.columns[i].Right)
+	}
+	b.WriteString(m.Styles.Header.Render(ansi.Truncate(strings.Join(hdr, " "), m.width, "…")))
+	end := min(m.offset+m.pageSize(), len(m.rows))
+	cells := make([]string, len(cols))
+	for r := m.offset; r < end; r++ {
+		b.WriteByte('\n')
+		row := m.rows[r]
+		for j, i := range cols {
+			v := ""
+			if i < len(row) {
+				v = row[i]
+			}
+			cells[j] = fit(v, widths[j], m.columns[i].Right)
+		}
+		line := ansi.Truncate(strings.Join(cells, " "), m.width, "…")
+		if r == m.cursor && m.Focused {
+			line = m.Styles.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", max(m.width-ansi.StringWidth(line), 0)))
+		} else {
+			line = m.Styles.Cell.Render(line)
+		}
+		b.WriteString(line)
+	}
+	if len(m.rows) == 0 {
+		b.WriteString("\n" + m.Styles.Muted.Render(ansi.Truncate("  nothing matches", m.width, "…")))
+	}
+	return b.String()
+}
+
+// fit pads or truncates s to exactly w cells.
+func fit(s string, w int, right bool) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	pad := strings.Repeat(" ", w-sw)
+	if right {
+		return pad + s
+	}
+	return s + pad
+}
+
+// Fit pads or truncates s to exactly w cells; exported for tabs that lay
+// out their own columns.
+func Fit(s string, w int, right bool) string { return fit(s, w, right) }

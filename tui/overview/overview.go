@@ -1,0 +1,280 @@
+// Package overview is the first tab: the route drawn as a chain of nodes
+// from China to Europe with the latest actual figure at each, and cards
+// with the headline figures. Every node and card is selectable, so its
+// sources are one key away like everywhere else.
+package overview
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/model"
+	"corridor/tui/common"
+)
+
+// KeyMap is the Overview's keys.
+type KeyMap struct {
+	Next, Prev key.Binding
+}
+
+// DefaultKeyMap returns the Overview keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Next: key.NewBinding(key.WithKeys("down", "j", "right", "l"), key.WithHelp("j/→", "next figure")),
+		Prev: key.NewBinding(key.WithKeys("up", "k", "left", "h"), key.WithHelp("k/←", "prev figure")),
+	}
+}
+
+// figure is one labelled value on a node or card.
+type figure struct {
+	label string
+	point model.Point
+	ok    bool
+}
+
+// item is a selectable node or card.
+type item struct {
+	title   string
+	figures []figure
+	extra   []string // own-words lines: growth, event title
+	event   *model.Event
+	derived []string
+	node    bool
+}
+
+// Model is the Overview tab.
+type Model struct {
+	c      *common.Common
+	keys   KeyMap
+	items  []item
+	cursor int
+	width  int
+	height int
+	cache  string
+}
+
+// New builds the tab over c's dataset.
+func New(c *common.Common) *Model {
+	m := &Model{c: c, keys: DefaultKeyMap()}
+	m.compute()
+	return m
+}
+
+func (m *Model) fig(label, subject, metric, unit string) figure {
+	p, ok := common.Headline(m.c.Data, subject, metric, unit)
+	return figure{label: label, point: p, ok: ok}
+}
+
+// compute picks each node's and card's figures once per dataset.
+func (m *Model) compute() {
+	d := m.c.Data
+	node := func(title string, figs ...figure) item {
+		var kept []figure
+		for _, f := range figs {
+			if f.ok {
+				kept = append(kept, f)
+			}
+		}
+		return item{title: title, figures: kept, node: true}
+	}
+	m.items = []item{
+		node("China"),
+		node("Khorgos/Dostyk", m.fig("Khorgos", "khorgos", "containers", "TEU"), m.fig("Dostyk", "dostyk", "cargo", "tonnes")),
+		node("Aktau/Kuryk", m.fig("Aktau", "aktau", "cargo", "tonnes"), m.fig("Kuryk", "kuryk", "cargo", "tonnes")),
+		node("Caspian", m.fig("ASCO", "asco", "cargo", "tonnes")),
+		node("Baku/Alat", m.fig("cargo", "baku", "cargo", "tonnes"), m.fig("cont.", "baku", "containers", "TEU")),
+		node("Georgia", m.fig("Poti", "poti", "cargo", "tonnes"), m.fig("Batumi", "batumi", "cargo", "tonnes"), m.fig("BTK", "btk", "cargo", "tonnes")),
+		node("Türkiye", m.fig("Kars", "kars", "cargo", "tonnes")),
+		node("Europe"),
+	}
+	card := func(title string, figs ...figure) item {
+		it := item{title: title}
+		for _, f := range figs {
+			if !f.ok {
+				continue
+			}
+			it.figures = append(it.figures, f)
+			g, rep, der := common.Growth(d, f.point)
+			if g == "" {
+				continue
+			}
+			if rep != nil {
+				it.figures = append(it.figures, figure{label: "  growth", point: *rep, ok: true})
+			} else if der != nil {
+				it.extra = append(it.extra, "  growth "+g+" vs "+der.Previous.Period.Label())
+				it.derived = append(it.derived, fmt.Sprintf("%s growth %s = %s (%s) vs %s (%s)", f.label, g,
+					common.FormatObs(der.Current), der.Current.Period.Label(), common.FormatObs(der.Previous), der.Previous.Period.Label()))
+			}
+		}
+		return it
+	}
+	m.items = append(m.items,
+		card("Middle Corridor (TITR) volume", m.fig("volume", "titr", "cargo", "tonnes")),
+		card("Port of Baku", m.fig("cargo", "baku", "cargo", "tonnes"), m.fig("containers", "baku", "containers", "TEU")),
+		card("Container block trains", m.fig("trains", "block-trains", "trains", "trains")),
+		card("Transit via Azerbaijan", m.fig("cargo", "az-transit", "cargo", "tonnes")),
+	)
+	if e, ok := d.LatestEvent(); ok {
+		m.items = append(m.items, item{title: "Most recent event", extra: []string{e.Date.Label(), e.Title}, event: &e})
+	}
+	conflicts, mismatches := len(d.Conflicts()), 0
+	for _, g := range d.GrowthChecks() {
+		if !g.OK {
+			mismatches++
+		}
+	}
+	m.items = append(m.items, item{title: "Data checks", extra: []string{
+		fmt.Sprintf("%d figures where sources disagree %s", conflicts, common.GlyphDisputed),
+		fmt.Sprintf("%d reported growth rates off the figures", mismatches),
+	}})
+}
+
+// Title implements common.Tab.
+func (m *Model) Title() string { return "Overview" }
+
+// SetSize implements common.Tab.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.render()
+}
+
+// Update implements common.Tab.
+func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.StylesChangedMsg:
+		m.render()
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Next):
+			m.cursor = (m.cursor + 1) % len(m.items)
+			m.render()
+		case key.Matches(msg, m.keys.Prev):
+			m.cursor = (m.cursor + len(m.items) - 1) % len(m.items)
+			m.render()
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) figLine(f figure) string {
+	s := m.c.Styles
+	v := common.PointText(f.point)
+	return s.Muted.Render(f.label+" ") + s.Value.Render(v) + s.Muted.Render(" "+f.point.Period.Label())
+}
+
+// render lays the route out as a flow of node boxes joined by arrows,
+// wrapping to as many rows as the width needs, then the cards in a grid.
+func (m *Model) render() {
+	s := m.c.Styles
+	var rows []string
+	var line []string
+	lineW := 0
+	arrow := s.Arrow.Render(" → ")
+	for i, it := range m.items {
+		if !it.node {
+			continue
+		}
+		body := []string{s.Node.Render(it.title)}
+		for _, f := range it.figures {
+			body = append(body, m.figLine(f))
+		}
+		if len(it.figures) == 0 {
+			body = append(body, s.Muted.Render("no figure"))
+		}
+		st := s.Card
+		if i == m.cursor {
+			st = s.CardSel
+		}
+		box := st.Render(strings.Join(body, "\n"))
+		bw := lipgloss.Width(box)
+		if lineW > 0 && lineW+3+bw > m.width {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Center, line...))
+			line, lineW = nil, 0
+		}
+		if lineW > 0 {
+			line = append(line, arrow)
+			lineW += 3
+		}
+		line = append(line, box)
+		lineW += bw
+	}
+	if len(line) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Center, line...))
+	}
+	route := s.Title.Render("The route") + s.Muted.Render("  latest actual figure at each node")
+	top := route + "\n" + strings.Join(rows, "\n")
+
+	cardW := 38
+	perRow := max(1, m.width/cardW)
+	cardW = m.width/perRow - 1
+	var grid []string
+	var cur []string
+	for i, it := range m.items {
+		if it.node {
+			continue
+		}
+		var body []string
+		body = append(body, s.Heading.Render(it.title))
+		for _, f := range it.figures {
+			body = append(body, m.figLine(f))
+		}
+		for _, x := range it.extra {
+			body = append(body, s.Derived.Render(ansi.Truncate(x, cardW-4, "…")))
+		}
+		st := s.Card
+		if i == m.cursor {
+			st = s.CardSel
+		}
+		cur = append(cur, st.Width(cardW).Render(strings.Join(body, "\n")))
+		if len(cur) == perRow {
+			grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, cur...))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, cur...))
+	}
+	out := top + "\n" + strings.Join(grid, "\n")
+	// When the grid does not fit, keep the selected item in view by
+	// dropping whole rows above it rather than cutting it off.
+	lines := strings.Split(out, "\n")
+	if len(lines) > m.height && m.cursor >= 8 {
+		lines = lines[len(lines)-m.height:]
+	}
+	m.cache = strings.Join(lines, "\n")
+}
+
+// View implements common.Tab.
+func (m *Model) View() string { return m.cache }
+
+// Selection implements common.Tab.
+func (m *Model) Selection() (common.Selection, bool) {
+	it := m.items[m.cursor]
+	sel := common.Selection{Title: it.title, Derived: it.derived}
+	for _, f := range it.figures {
+		sel.Observations = append(sel.Observations, f.point.Observation)
+	}
+	if it.event != nil {
+		sel.Events = append(sel.Events, *it.event)
+	}
+	if it.title == "Data checks" {
+		for _, c := range m.c.Data.Conflicts() {
+			sel.Observations = append(sel.Observations, c.Observations[0])
+		}
+	}
+	return sel, len(sel.Observations)+len(sel.Events) > 0
+}
+
+// Capturing implements common.Tab.
+func (m *Model) Capturing() bool { return false }
+
+// ShortHelp implements help.KeyMap.
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Prev} }
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{{m.keys.Next, m.keys.Prev}} }

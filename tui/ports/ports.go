@@ -1,0 +1,432 @@
+// Package ports is the Ports tab: every port's latest cargo, containers,
+// capacity, utilisation and growth in a sortable table, and the selected
+// port's history charted with its capacity as a distinct series.
+package ports
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"corridor/model"
+	"corridor/tui/common"
+	"corridor/tui/components/chart"
+	"corridor/tui/components/filter"
+	"corridor/tui/components/table"
+)
+
+// KeyMap is the Ports tab's own keys.
+type KeyMap struct {
+	table.KeyMap
+	Filter  filter.KeyMap
+	Sort    key.Binding
+	Reverse key.Binding
+	Chart   key.Binding
+}
+
+// DefaultKeyMap returns the Ports keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		KeyMap:  table.DefaultKeyMap(),
+		Filter:  filter.DefaultKeyMap(),
+		Sort:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort by")),
+		Reverse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse")),
+		Chart:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cargo/containers")),
+	}
+}
+
+// row is one port's figures, computed when data or filter change.
+type row struct {
+	port     model.Port
+	cargo    model.Point
+	hasCargo bool
+	teu      model.Point
+	hasTEU   bool
+	capacity model.Point
+	hasCap   bool
+	util     float64 // derived; NaN when not computable
+	growth   string
+	gReport  *model.Point
+	gDerived *model.Growth
+	spark    []float64
+}
+
+var sortNames = []string{"port", "cargo", "TEU", "growth", "utilisation"}
+
+// Model is the Ports tab.
+type Model struct {
+	c       *common.Common
+	keys    KeyMap
+	table   table.Model
+	filter  filter.Model
+	all     []row
+	rows    []row
+	sortBy  int
+	reverse bool
+	chartTE bool
+	width   int
+	height  int
+	charts  string
+}
+
+// New builds the tab over c's dataset.
+func New(c *common.Common) *Model {
+	m := &Model{c: c, keys: DefaultKeyMap(), filter: filter.New("port or country"), sortBy: 1, reverse: true}
+	m.table = table.New(table.WithColumns(
+		table.Column{Title: "Port", Width: 12, Flex: true},
+		table.Column{Title: "Country", Width: 10, Optional: true},
+		table.Column{Title: "Cargo", Width: 13, Right: true},
+		table.Column{Title: "Year", Width: 4},
+		table.Column{Title: "TEU", Width: 10, Right: true},
+		table.Column{Title: "Capacity", Width: 14, Right: true, Optional: true},
+		table.Column{Title: "Util" + common.GlyphDerived, Width: 6, Right: true, Optional: true},
+		table.Column{Title: "Growth", Width: 9, Right: true, Optional: true},
+		table.Column{Title: "Cargo trend", Width: 11, Optional: true},
+	))
+	m.table.KeyMap = m.keys.KeyMap
+	m.applyStyles()
+	m.compute()
+	m.refilter()
+	return m
+}
+
+func (m *Model) applyStyles() {
+	s := m.c.Styles
+	m.table.Styles = table.Styles{Header: s.Header, Cell: s.Cell, Selected: s.Selected, Muted: s.Muted}
+	m.filter.SetStyle(s.Filter)
+}
+
+// compute derives every port's row once per dataset.
+func (m *Model) compute() {
+	d := m.c.Data
+	m.all = m.all[:0]
+	for _, p := range d.Ports {
+		r := row{port: p, util: math.NaN()}
+		r.cargo, r.hasCargo = common.Headline(d, p.ID, "cargo", "tonnes")
+		r.teu, r.hasTEU = common.Headline(d, p.ID, "containers", "TEU")
+		if r.hasCargo {
+			r.growth, r.gReport, r.gDerived = common.Growth(d, r.cargo)
+			// Utilisation compares a full year's cargo with the capacity
+			// stated for that year or earlier; anything else is not like
+			// for like, so it is left blank.
+			if r.cargo.Period.Kind == model.PeriodYear {
+				year := r.cargo.Period.Year
+				r.capacity, r.hasCap = d.Latest(common.Key(p.ID, "cargo", "tonnes/year", model.Capacity),
+					func(pp model.Period) bool { return pp.Year <= year })
+				if r.hasCap && r.capacity.Value > 0 {
+					r.util = r.cargo.Value / r.capacity.Value * 100
+				}
+			}
+		}
+		if !r.hasCap {
+			r.capacity, r.hasCap = d.Latest(common.Key(p.ID, "cargo", "tonnes/year", model.Capacity), nil)
+		}
+		years := common.YearValues(d, common.Key(p.ID, "cargo", "tonnes", model.Actual))
+		if len(years) > 0 {
+			lo, hi := math.MaxInt, math.MinInt
+			for y := range years {
+				lo, hi = min(lo, y), max(hi, y)
+			}
+			lo = max(lo, hi-10)
+			for y := lo; y <= hi; y++ {
+				if v, ok := years[y]; ok {
+					r.spark = append(r.spark, v)
+				} else {
+					r.spark = append(r.spark, math.NaN())
+				}
+			}
+		}
+		m.all = append(m.all, r)
+	}
+}
+
+func (m *Model) refilter() {
+	q := strings.ToLower(strings.TrimSpace(m.filter.Query()))
+	m.rows = m.rows[:0]
+	for _, r := range m.all {
+		if q == "" || strings.Contains(strings.ToLower(r.port.Name+" "+r.port.Country+" "+r.port.Sea+" "+r.port.ID), q) {
+			m.rows = append(m.rows, r)
+		}
+	}
+	m.sort()
+}
+
+func (m *Model) sort() {
+	val := func(r row) float64 {
+		switch m.sortBy {
+		case 1:
+			if r.hasCargo {
+				return r.cargo.Value
+			}
+		case 2:
+			if r.hasTEU {
+				return r.teu.Value
+			}
+		case 3:
+			if r.gReport != nil {
+				return r.gReport.Value
+			}
+			if r.gDerived != nil {
+				return r.gDerived.Percent
+			}
+		case 4:
+			if !math.IsNaN(r.util) {
+				return r.util
+			}
+		}
+		return math.Inf(-1)
+	}
+	slices.SortStableFunc(m.rows, func(a, b row) int {
+		c := 0
+		if m.sortBy == 0 {
+			c = strings.Compare(a.port.Name, b.port.Name)
+		} else {
+			c = cmp.Compare(val(a), val(b))
+		}
+		if m.reverse {
+			c = -c
+		}
+		return cmp.Or(c, strings.Compare(a.port.Name, b.port.Name))
+	})
+	cells := make([][]string, len(m.rows))
+	for i, r := range m.rows {
+		cells[i] = m.cells(r)
+	}
+	m.table.SetRows(cells)
+	m.renderCharts()
+}
+
+func (m *Model) cells(r row) []string {
+	s := m.c.Styles
+	dash := s.Muted.Render("—")
+	cargo, year, teu, capc, util, growth := dash, "", dash, dash, dash, dash
+	if r.hasCargo {
+		cargo = common.PointText(r.cargo)
+		year = r.cargo.Period.Label()
+		if r.cargo.Period.Kind != model.PeriodYear {
+			year = r.cargo.Period.String()
+		}
+	}
+	if r.hasTEU {
+		teu = common.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + common.Marks(r.teu.Disputed(), false)
+		if r.hasCargo && r.teu.Period.String() != r.cargo.Period.String() {
+			teu += "'" + fmt.Sprint(r.teu.Period.Year%100)
+		}
+	}
+	if r.hasCap {
+		capc = s.Capacity.Render(common.PointText(r.capacity))
+	}
+	if !math.IsNaN(r.util) {
+		util = s.Derived.Render(fmt.Sprintf("%.0f%%", r.util))
+	}
+	if r.growth != "" {
+		growth = r.growth
+	}
+	return []string{r.port.Name, r.port.Country, cargo, year, teu, capc, util, growth, s.Accent.Render(chart.Spark(r.spark))}
+}
+
+// Title implements common.Tab.
+func (m *Model) Title() string { return "Ports" }
+
+// SetSize implements common.Tab.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.filter.SetWidth(w)
+	m.layoutTable()
+	m.renderCharts()
+}
+
+func (m *Model) filterH() int {
+	if m.filter.Shown() {
+		return 1
+	}
+	return 0
+}
+
+// chartH is the room left for charts; below 8 lines charts are dropped.
+func (m *Model) chartH() int {
+	rest := m.height - m.filterH() - min(len(m.rows)+1, max(m.height/2, 5))
+	if rest < 8 {
+		return 0
+	}
+	return rest
+}
+
+func (m *Model) layoutTable() {
+	m.table.SetSize(m.width, m.height-m.filterH()-m.chartH())
+}
+
+// Update implements common.Tab.
+func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
+	if _, ok := msg.(common.StylesChangedMsg); ok {
+		m.applyStyles()
+		m.sort()
+		return m, nil
+	}
+	var cmd tea.Cmd
+	var changed bool
+	wasShown := m.filter.Shown()
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.filter.Active() {
+		switch {
+		case key.Matches(k, m.keys.Sort):
+			m.sortBy = (m.sortBy + 1) % len(sortNames)
+			m.reverse = m.sortBy != 0
+			m.sort()
+			return m, nil
+		case key.Matches(k, m.keys.Reverse):
+			m.reverse = !m.reverse
+			m.sort()
+			return m, nil
+		case key.Matches(k, m.keys.Chart):
+			m.chartTE = !m.chartTE
+			m.renderCharts()
+			return m, nil
+		}
+	}
+	m.filter, cmd, changed = m.filter.Update(msg)
+	if changed {
+		m.refilter()
+	}
+	if changed || wasShown != m.filter.Shown() {
+		m.layoutTable()
+		m.renderCharts()
+		return m, cmd
+	}
+	if m.filter.Active() {
+		return m, cmd
+	}
+	before := m.table.Cursor()
+	m.table, _ = m.table.Update(msg)
+	if m.table.Cursor() != before {
+		m.renderCharts()
+	}
+	return m, cmd
+}
+
+func (m *Model) selected() (row, bool) {
+	i := m.table.Cursor()
+	if i < 0 || i >= len(m.rows) {
+		return row{}, false
+	}
+	return m.rows[i], true
+}
+
+// renderCharts draws the selected port's charts once per selection, size
+// or style change; View only pastes the result.
+func (m *Model) renderCharts() {
+	m.charts = ""
+	h := m.chartH()
+	r, ok := m.selected()
+	if h == 0 || !ok {
+		return
+	}
+	if m.width >= 110 {
+		w := (m.width - 1) / 2
+		m.charts = lipgloss.JoinHorizontal(lipgloss.Top, m.portChart(r, false, w, h), " ", m.portChart(r, true, w, h))
+		return
+	}
+	m.charts = m.portChart(r, m.chartTE, m.width, h)
+}
+
+func (m *Model) portChart(r row, containers bool, w, h int) string {
+	s, d := m.c.Styles, m.c.Data
+	metric, unit, capUnit, title := "cargo", "tonnes", "tonnes/year", "cargo handled, tonnes"
+	if containers {
+		metric, unit, capUnit, title = "containers", "TEU", "TEU/year", "containers, TEU"
+	}
+	series := []chart.Series{{Name: "actual", Values: common.YearValues(d, common.Key(r.port.ID, metric, unit, model.Actual)), Color: s.ChartActual}}
+	legend := []string{s.Accent.Render("─") + " actual"}
+	for _, extra := range []struct {
+		kind model.Kind
+		unit string
+	}{{model.Capacity, capUnit}, {model.Target, unit}, {model.Forecast, unit}} {
+		v := common.YearValues(d, common.Key(r.port.ID, metric, extra.unit, extra.kind))
+		if len(v) > 0 {
+			series = append(series, chart.Series{Name: string(extra.kind), Values: v, Plan: true, Color: s.ChartPlan})
+			legend = append(legend, s.Target.Render("·")+" "+common.KindTag(extra.kind)+" ("+extra.unit+")")
+		}
+	}
+	head := s.Heading.Render(r.port.Name) + s.Muted.Render(" · "+title+" by year")
+	body := chart.Years(series, chart.LineOptions{Width: w, Height: h - 2, Format: common.FormatNumber, Axis: s.ChartAxis})
+	if body == "" || len(series[0].Values)+len(series)-1 == 0 {
+		body = s.Muted.Render("no annual figures to chart")
+		if o := d.Series(common.Key(r.port.ID, metric, unit, model.Actual)); len(o) > 0 {
+			body += s.Muted.Render(fmt.Sprintf(" (%d figures for other periods: enter lists them)", len(o)))
+		}
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(head + "\n" + body + "\n" + strings.Join(legend, "  "))
+}
+
+// View implements common.Tab.
+func (m *Model) View() string {
+	var parts []string
+	if m.filter.Shown() {
+		parts = append(parts, m.filter.View())
+	}
+	parts = append(parts, m.table.View())
+	if m.charts != "" {
+		parts = append(parts, m.charts)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Selection implements common.Tab: the selected port's headline figures
+// first, then every other figure about it.
+func (m *Model) Selection() (common.Selection, bool) {
+	r, ok := m.selected()
+	if !ok {
+		return common.Selection{}, false
+	}
+	sel := common.Selection{Title: r.port.Name}
+	for _, p := range []struct {
+		ok bool
+		p  model.Point
+	}{{r.hasCargo, r.cargo}, {r.hasTEU, r.teu}, {r.hasCap, r.capacity}} {
+		if p.ok {
+			sel.Observations = append(sel.Observations, p.p.Observation)
+		}
+	}
+	if r.gReport != nil {
+		sel.Observations = append(sel.Observations, r.gReport.Observation)
+	}
+	if r.gDerived != nil {
+		g := r.gDerived
+		sel.Derived = append(sel.Derived, fmt.Sprintf("growth %s = %s (%s) vs %s (%s), computed by corridor",
+			common.FormatGrowth(*g), common.FormatObs(g.Current), g.Current.Period.Label(), common.FormatObs(g.Previous), g.Previous.Period.Label()))
+	}
+	if !math.IsNaN(r.util) {
+		sel.Derived = append(sel.Derived, fmt.Sprintf("utilisation %.0f%% = cargo %s (%s) ÷ capacity %s (%s), computed by corridor",
+			r.util, common.FormatObs(r.cargo.Observation), r.cargo.Period.Label(), common.FormatObs(r.capacity.Observation), r.capacity.Period.Label()))
+	}
+	for _, o := range m.c.Data.Observations {
+		if o.Subject == r.port.ID {
+			sel.Observations = append(sel.Observations, o)
+		}
+	}
+	return sel, true
+}
+
+// Capturing implements common.Tab.
+func (m *Model) Capturing() bool { return m.filter.Active() }
+
+// ShortHelp implements help.KeyMap.
+func (m *Model) ShortHelp() []key.Binding {
+	if m.filter.Active() {
+		return []key.Binding{m.keys.Filter.Accept, m.keys.Filter.Clear}
+	}
+	return []key.Binding{m.keys.Down, m.keys.Up, m.keys.Sort, m.keys.Filter.Open}
+}
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding {
+	return append(m.keys.KeyMap.FullHelp(), []key.Binding{m.keys.Sort, m.keys.Reverse, m.keys.Chart, m.keys.Filter.Open, m.keys.Filter.Clear})
+}
+
+// SortName names the current sort, for tests and the status line.
+func (m *Model) SortName() string { return sortNames[m.sortBy] }

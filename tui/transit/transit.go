@@ -1,0 +1,261 @@
+// Package transit is the Transit cargo tab: the Middle Corridor's volume
+// by year, half-year comparisons, block trains, transit via Azerbaijan
+// and the BTK railway, each as a chart with the figures listed under it.
+package transit
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/model"
+	"corridor/tui/common"
+	"corridor/tui/components/chart"
+	"corridor/tui/components/table"
+)
+
+// KeyMap is the Transit tab's keys.
+type KeyMap struct {
+	Next, Prev, Top, Bottom key.Binding
+}
+
+// DefaultKeyMap returns the Transit keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Next:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next series")),
+		Prev:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "prev series")),
+		Top:    key.NewBinding(key.WithKeys("g", "home", "pgup"), key.WithHelp("g", "first")),
+		Bottom: key.NewBinding(key.WithKeys("G", "end", "pgdown"), key.WithHelp("G", "last")),
+	}
+}
+
+// style says how a panel draws its series.
+type style int
+
+const (
+	lineByYear style = iota
+	halfYearBars
+)
+
+// panel is one series the tab can show.
+type panel struct {
+	title   string
+	subject string
+	metric  string
+	unit    string
+	style   style
+}
+
+func panels() []panel {
+	return []panel{
+		{"Middle Corridor volume", "titr", "cargo", "tonnes", lineByYear},
+		{"Middle Corridor by half-year", "titr", "cargo", "tonnes", halfYearBars},
+		{"Middle Corridor containers", "titr", "containers", "TEU", lineByYear},
+		{"Container block trains", "block-trains", "trains", "trains", lineByYear},
+		{"Transit via Azerbaijan", "az-transit", "cargo", "tonnes", lineByYear},
+		{"Transit via Azerbaijan by half-year", "az-transit", "cargo", "tonnes", halfYearBars},
+		{"BTK railway", "btk", "cargo", "tonnes", lineByYear},
+		{"Georgian Railway", "georgian-railway", "cargo", "tonnes", lineByYear},
+	}
+}
+
+// Model is the Transit tab.
+type Model struct {
+	c      *common.Common
+	keys   KeyMap
+	panels []panel
+	cursor int
+	width  int
+	height int
+	cache  string
+}
+
+// New builds the tab, keeping only panels the data has figures for.
+func New(c *common.Common) *Model {
+	m := &Model{c: c, keys: DefaultKeyMap()}
+	for _, p := range panels() {
+		if len(m.observations(p)) > 0 {
+			m.panels = append(m.panels, p)
+		}
+	}
+	return m
+}
+
+// observations lists every figure behind a panel, all kinds, newest first.
+func (m *Model) observations(p panel) []model.Observation {
+	var out []model.Observation
+	for _, k := range m.c.Data.Keys(p.subject, p.metric) {
+		out = append(out, m.c.Data.Series(k)...)
+	}
+	if p.style == halfYearBars {
+		out = slices.DeleteFunc(out, func(o model.Observation) bool { return o.Period.Kind != model.PeriodHalf })
+	}
+	slices.SortStableFunc(out, func(a, b model.Observation) int { return b.Period.Compare(a.Period) })
+	return out
+}
+
+// Title implements common.Tab.
+func (m *Model) Title() string { return "Transit" }
+
+// SetSize implements common.Tab.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.render()
+}
+
+// Update implements common.Tab.
+func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.StylesChangedMsg:
+		m.render()
+	case tea.KeyPressMsg:
+		n := len(m.panels)
+		if n == 0 {
+			return m, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.Next):
+			m.cursor = min(m.cursor+1, n-1)
+		case key.Matches(msg, m.keys.Prev):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, m.keys.Top):
+			m.cursor = 0
+		case key.Matches(msg, m.keys.Bottom):
+			m.cursor = n - 1
+		default:
+			return m, nil
+		}
+		m.render()
+	}
+	return m, nil
+}
+
+// render draws the panel list and the selected panel once per change.
+func (m *Model) render() {
+	s := m.c.Styles
+	if len(m.panels) == 0 {
+		m.cache = s.Muted.Render("No transit figures in this dataset.")
+		return
+	}
+	p := m.panels[m.cursor]
+	var list []string
+	for i, q := range m.panels {
+		t := "  " + q.title
+		if i == m.cursor {
+			t = s.Selected.Render("▸ " + q.title)
+		}
+		list = append(list, t)
+	}
+	if m.width >= 100 {
+		listW := 38
+		left := lipgloss.NewStyle().Width(listW).MaxWidth(listW).Render(s.Title.Render("Series") + "\n" + strings.Join(list, "\n"))
+		right := m.panel(p, m.width-listW-2, m.height)
+		m.cache = lipgloss.JoinHorizontal(lipgloss.Top, left, "  ", right)
+		return
+	}
+	head := s.Muted.Render(fmt.Sprintf("series %d/%d (j/k) ", m.cursor+1, len(m.panels))) + s.Title.Render(p.title)
+	m.cache = ansi.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.width, m.height-1)
+}
+
+// panel draws a chart, its legend and the figures list within w×h.
+func (m *Model) panel(p panel, w, h int) string {
+	s, d := m.c.Styles, m.c.Data
+	obs := m.observations(p)
+	unitNote := p.unit
+	var body []string
+	chartH := max(min(h/2+2, h-6), 0)
+	switch p.style {
+	case lineByYear:
+		series := []chart.Series{{Name: "actual", Values: common.YearValues(d, common.Key(p.subject, p.metric, p.unit, model.Actual)), Color: s.ChartActual}}
+		legend := []string{s.Accent.Render("─") + " actual"}
+		for _, k := range d.Keys(p.subject, p.metric) {
+			if k.Kind == model.Actual || (k.Unit != p.unit && k.Unit != p.unit+"/year") {
+				continue
+			}
+			if v := common.YearValues(d, k); len(v) > 0 {
+				series = append(series, chart.Series{Name: string(k.Kind), Values: v, Plan: true, Color: s.ChartPlan})
+				legend = append(legend, s.Target.Render("·")+" "+common.KindTag(k.Kind)+" ("+k.Unit+")")
+			}
+		}
+		if chartH >= 6 {
+			if c := chart.Years(series, chart.LineOptions{Width: w, Height: chartH, Format: common.FormatNumber, Axis: s.ChartAxis}); c != "" {
+				body = append(body, s.Muted.Render(p.unit+" per calendar year"), c, strings.Join(legend, "  "))
+			} else {
+				body = append(body, s.Muted.Render("no full-year figures to chart; all figures are listed below"))
+			}
+		}
+	case halfYearBars:
+		var bars []chart.Bar
+		for _, pt := range d.Points(common.Key(p.subject, p.metric, p.unit, model.Actual), func(pp model.Period) bool { return pp.Kind == model.PeriodHalf }) {
+			bars = append(bars, chart.Bar{Label: pt.Period.Label(), Value: pt.Value, Text: common.PointText(pt)})
+		}
+		if len(bars) > 0 && chartH >= 3 {
+			lines := chart.Bars(bars, w, s.Bar.Render, s.BarPlan.Render)
+			if len(lines) > chartH {
+				lines = lines[len(lines)-chartH:]
+			}
+			body = append(body, s.Muted.Render(unitNote+" per half-year"))
+			body = append(body, lines...)
+		}
+	}
+	used := 0
+	for _, b := range body {
+		used += lipgloss.Height(b)
+	}
+	room := h - used - 2
+	if room > 0 {
+		body = append(body, s.Heading.Render(fmt.Sprintf("Figures (%d, newest first; enter for sources)", len(obs))))
+		for i, o := range obs {
+			if i >= room {
+				body = append(body, s.Muted.Render(fmt.Sprintf("… %d more", len(obs)-i)))
+				break
+			}
+			body = append(body, m.figureLine(o, w))
+		}
+	}
+	return lipgloss.NewStyle().MaxWidth(w).Render(strings.Join(body, "\n"))
+}
+
+func (m *Model) figureLine(o model.Observation, w int) string {
+	s, d := m.c.Styles, m.c.Data
+	val := common.FormatObs(o) + common.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
+	src, _ := d.Source(o.Source)
+	per := table.Fit(o.Period.Label(), 12, false)
+	vs := table.Fit(val, 16, true)
+	if o.Kind != model.Actual {
+		vs = s.Target.Render(vs)
+	}
+	note := src.Publisher
+	if o.Note != "" {
+		note += " · " + o.Note
+	}
+	return ansi.Truncate(per+" "+vs+"  "+s.Muted.Render(note), w, "…")
+}
+
+// View implements common.Tab.
+func (m *Model) View() string { return m.cache }
+
+// Selection implements common.Tab: every figure of the selected series.
+func (m *Model) Selection() (common.Selection, bool) {
+	if len(m.panels) == 0 {
+		return common.Selection{}, false
+	}
+	p := m.panels[m.cursor]
+	return common.Selection{Title: p.title, Observations: m.observations(p)}, true
+}
+
+// Capturing implements common.Tab.
+func (m *Model) Capturing() bool { return false }
+
+// ShortHelp implements help.KeyMap.
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Prev} }
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Next, m.keys.Prev, m.keys.Top, m.keys.Bottom}}
+}
