@@ -75,9 +75,9 @@ func Load(fsys fs.FS) (*model.Dataset, error) {
 }
 
 type loader struct {
-	fsys    fs.FS
-	errs    Errors
-	sourceIDs map[string]bool
+	fsys       fs.FS
+	errs       Errors
+	sourceIDs  map[string]bool
 	metricByID map[string]model.Metric
 	// ids holds port, project and subject ids with the file defining them:
 	// observations refer to all three through one column.

@@ -32,10 +32,10 @@ type Qualifier string
 
 // The qualifiers a value may carry.
 const (
-	Exactly   Qualifier = ""
-	MoreThan  Qualifier = ">"
-	LessThan  Qualifier = "<"
-	About     Qualifier = "~"
+	Exactly  Qualifier = ""
+	MoreThan Qualifier = ">"
+	LessThan Qualifier = "<"
+	About    Qualifier = "~"
 )
 
 // Valid reports whether q is a known qualifier.

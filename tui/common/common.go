@@ -6,8 +6,8 @@ package common
 import (
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
 
 	"corridor/model"
 	"corridor/tui/styles"

@@ -189,5 +189,3 @@ func (m Model) writeSource(b *strings.Builder, wrap lipgloss.Style, id, indent s
 		b.WriteString(wrap.Render(indent+s.Muted.Render("no web address recorded")) + "\n")
 	}
 }
-
-
