@@ -1,6 +1,7 @@
 package common
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -67,8 +68,18 @@ func unitShort(u string) string {
 		return "t/yr"
 	case "TEU/year":
 		return "TEU/yr"
-	case "% y/y":
-		return "% y/y"
+	case "barrels/day":
+		return "bbl/d"
+	case "bcm/year":
+		return "bcm/yr"
+	case "trains/year":
+		return "trains/yr"
+	case "containers/year":
+		return "cont/yr"
+	case "vehicles/year":
+		return "veh/yr"
+	case "passengers/year":
+		return "pass/yr"
 	}
 	return u
 }
@@ -115,7 +126,7 @@ func FormatObs(o model.Observation) string {
 
 // FormatGrowth prints a derived growth rate with its dagger.
 func FormatGrowth(g model.Growth) string {
-	s := signed(g.Percent) + "%" + GlyphDerived
+	s := fmt.Sprintf("%+.1f%%", g.Percent) + GlyphDerived
 	if g.Approximate {
 		s = "~" + s
 	}

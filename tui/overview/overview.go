@@ -15,6 +15,7 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/table"
 )
 
 // KeyMap is the Overview's keys.
@@ -62,6 +63,8 @@ type Model struct {
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
 	m.compute()
+	m.cursor = len(m.items) - 1
+	m.move(1)
 	return m
 }
 
@@ -151,14 +154,26 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Next):
-			m.cursor = (m.cursor + 1) % len(m.items)
-			m.render()
+			m.move(1)
 		case key.Matches(msg, m.keys.Prev):
-			m.cursor = (m.cursor + len(m.items) - 1) % len(m.items)
-			m.render()
+			m.move(-1)
 		}
 	}
 	return m, nil
+}
+
+// move steps the cursor to the next item that has something to show
+// sources for; nodes without figures are skipped.
+func (m *Model) move(step int) {
+	n := len(m.items)
+	for i := 1; i <= n; i++ {
+		c := (m.cursor + step*i + n*n) % n
+		if it := m.items[c]; len(it.figures) > 0 || it.event != nil || !it.node {
+			m.cursor = c
+			break
+		}
+	}
+	m.render()
 }
 
 func (m *Model) figLine(f figure) string {
@@ -167,12 +182,33 @@ func (m *Model) figLine(f figure) string {
 	return s.Muted.Render(f.label+" ") + s.Value.Render(v) + s.Muted.Render(" "+f.point.Period.Label())
 }
 
-// render lays the route out as a flow of node boxes joined by arrows,
-// wrapping to as many rows as the width needs, then the cards in a grid.
+// render tries layouts from the roomiest down (boxed route and card
+// grid, compact route, compact cards) and keeps the first that fits.
 func (m *Model) render() {
+	title := m.c.Styles.Title.Render("The route") + m.c.Styles.Muted.Render("  latest actual figure at each node")
+	var out string
+	for _, layout := range [][2]func() string{
+		{m.routeBoxes, m.cardGrid},
+		{m.routeCompact, m.cardGrid},
+		{m.routeCompact, m.cardLines},
+	} {
+		out = title + "\n" + layout[0]() + "\n" + layout[1]()
+		if lipgloss.Height(out) <= m.height {
+			break
+		}
+	}
+	// Still too tall: drop lines above the selection rather than cut it off.
+	lines := strings.Split(out, "\n")
+	if len(lines) > m.height && m.cursor >= 8 {
+		lines = lines[len(lines)-m.height:]
+	}
+	m.cache = strings.Join(lines, "\n")
+}
+
+// routeBoxes draws each node as a bordered box, flowing into rows.
+func (m *Model) routeBoxes() string {
 	s := m.c.Styles
-	var rows []string
-	var line []string
+	var rows, line []string
 	lineW := 0
 	arrow := s.Arrow.Render(" → ")
 	for i, it := range m.items {
@@ -206,31 +242,71 @@ func (m *Model) render() {
 	if len(line) > 0 {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Center, line...))
 	}
-	route := s.Title.Render("The route") + s.Muted.Render("  latest actual figure at each node")
-	top := route + "\n" + strings.Join(rows, "\n")
+	return strings.Join(rows, "\n")
+}
 
-	cardW := 38
-	perRow := max(1, m.width/cardW)
-	cardW = m.width/perRow - 1
-	var grid []string
-	var cur []string
+// routeCompact names the nodes on one wrapped line, then gives one line
+// to each node that has figures.
+func (m *Model) routeCompact() string {
+	s := m.c.Styles
+	var names []string
+	for _, it := range m.items {
+		if it.node {
+			names = append(names, s.Node.Render(it.title))
+		}
+	}
+	out := []string{lipgloss.NewStyle().Width(m.width).Render(strings.Join(names, s.Arrow.Render(" → ")))}
+	for i, it := range m.items {
+		if !it.node || len(it.figures) == 0 {
+			continue
+		}
+		parts := make([]string, len(it.figures))
+		for j, f := range it.figures {
+			parts[j] = m.figLine(f)
+		}
+		out = append(out, m.lineItem(i, table.Fit(it.title, 15, false)+" "+strings.Join(parts, s.Muted.Render(" · "))))
+	}
+	return strings.Join(out, "\n")
+}
+
+// lineItem draws one selectable line, highlighted when selected.
+func (m *Model) lineItem(i int, text string) string {
+	if i == m.cursor {
+		t := ansi.Truncate(ansi.Strip("▸ "+text), m.width, "…")
+		return m.c.Styles.Selected.Render(t + strings.Repeat(" ", max(m.width-ansi.StringWidth(t), 0)))
+	}
+	return ansi.Truncate("  "+text, m.width, "…")
+}
+
+// cardBody is a card's lines: heading, figures, own-words extras.
+func (m *Model) cardBody(it item, w int) []string {
+	s := m.c.Styles
+	body := []string{s.Heading.Render(it.title)}
+	for _, f := range it.figures {
+		body = append(body, m.figLine(f))
+	}
+	for _, x := range it.extra {
+		body = append(body, s.Derived.Render(ansi.Truncate(x, max(w, 1), "…")))
+	}
+	return body
+}
+
+// cardGrid draws the headline cards as bordered boxes in a grid.
+func (m *Model) cardGrid() string {
+	s := m.c.Styles
+	perRow := max(1, m.width/38)
+	cardW := m.width/perRow - 1
+	var grid, cur []string
 	for i, it := range m.items {
 		if it.node {
 			continue
-		}
-		var body []string
-		body = append(body, s.Heading.Render(it.title))
-		for _, f := range it.figures {
-			body = append(body, m.figLine(f))
-		}
-		for _, x := range it.extra {
-			body = append(body, s.Derived.Render(ansi.Truncate(x, cardW-4, "…")))
 		}
 		st := s.Card
 		if i == m.cursor {
 			st = s.CardSel
 		}
-		cur = append(cur, st.Width(cardW).Render(strings.Join(body, "\n")))
+		fw, _ := st.GetFrameSize()
+		cur = append(cur, st.Width(cardW).Render(strings.Join(m.cardBody(it, cardW-fw), "\n")))
 		if len(cur) == perRow {
 			grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, cur...))
 			cur = nil
@@ -239,14 +315,27 @@ func (m *Model) render() {
 	if len(cur) > 0 {
 		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, cur...))
 	}
-	out := top + "\n" + strings.Join(grid, "\n")
-	// When the grid does not fit, keep the selected item in view by
-	// dropping whole rows above it rather than cutting it off.
-	lines := strings.Split(out, "\n")
-	if len(lines) > m.height && m.cursor >= 8 {
-		lines = lines[len(lines)-m.height:]
+	return strings.Join(grid, "\n")
+}
+
+// cardLines draws each card as one line: heading then figures.
+func (m *Model) cardLines() string {
+	s := m.c.Styles
+	out := []string{s.Title.Render("Headlines")}
+	for i, it := range m.items {
+		if it.node {
+			continue
+		}
+		parts := []string{s.Heading.Render(it.title)}
+		for _, f := range it.figures {
+			parts = append(parts, m.figLine(f))
+		}
+		for _, x := range it.extra {
+			parts = append(parts, s.Derived.Render(strings.TrimSpace(x)))
+		}
+		out = append(out, m.lineItem(i, strings.Join(parts, s.Muted.Render(" · "))))
 	}
-	m.cache = strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
 }
 
 // View implements common.Tab.

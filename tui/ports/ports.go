@@ -83,7 +83,7 @@ func New(c *common.Common) *Model {
 		table.Column{Title: "Country", Width: 10, Optional: true},
 		table.Column{Title: "Cargo", Width: 13, Right: true},
 		table.Column{Title: "Year", Width: 4},
-		table.Column{Title: "TEU", Width: 10, Right: true},
+		table.Column{Title: "TEU", Width: 13, Right: true},
 		table.Column{Title: "Capacity", Width: 14, Right: true, Optional: true},
 		table.Column{Title: "Util" + common.GlyphDerived, Width: 6, Right: true, Optional: true},
 		table.Column{Title: "Growth", Width: 9, Right: true, Optional: true},
@@ -216,7 +216,7 @@ func (m *Model) cells(r row) []string {
 	if r.hasTEU {
 		teu = common.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + common.Marks(r.teu.Disputed(), false)
 		if r.hasCargo && r.teu.Period.String() != r.cargo.Period.String() {
-			teu += "'" + fmt.Sprint(r.teu.Period.Year%100)
+			teu += fmt.Sprintf(" '%02d", r.teu.Period.Year%100)
 		}
 	}
 	if r.hasCap {

@@ -105,11 +105,13 @@ func DefaultStyles(isDark bool) *Styles {
 
 	s.Box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
 	s.Card = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
-	s.CardSel = s.Card.BorderForeground(accent)
+	// A thick border marks the selected card without relying on colour.
+	s.CardSel = s.Card.Border(lipgloss.ThickBorder()).BorderForeground(accent)
 	s.Pane = lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(accent).Padding(0, 1)
 	s.Node = lipgloss.NewStyle().Foreground(fg).Bold(true)
 	s.Arrow = lipgloss.NewStyle().Foreground(muted)
-	s.Selected = lipgloss.NewStyle().Background(selBg).Bold(true).Reverse(false)
+	// Reverse video keeps the cursor visible with NO_COLOR and on projectors.
+	s.Selected = lipgloss.NewStyle().Foreground(selBg).Reverse(true).Bold(true)
 	s.Header = lipgloss.NewStyle().Foreground(muted).Bold(true)
 	s.Cell = lipgloss.NewStyle().Foreground(fg)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)

@@ -104,7 +104,8 @@ func Years(series []Series, o LineOptions) string {
 		ticks = 2
 	}
 	opts := []asciigraph.Option{
-		asciigraph.Height(max(o.Height-2, 2)),
+		// asciigraph draws Height+1 plot rows, then the axis and its labels.
+		asciigraph.Height(max(o.Height-3, 2)),
 		asciigraph.LowerBound(minV),
 		asciigraph.SeriesChars(chars...),
 		asciigraph.SeriesColors(colors...),

@@ -1,0 +1,148 @@
+package data
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"strconv"
+	"testing"
+
+	"corridor/model"
+)
+
+func loadBundled(t testing.TB) *model.Dataset {
+	t.Helper()
+	ds, err := Load(Bundled())
+	if err != nil {
+		t.Fatalf("bundled dataset does not load:\n%v", err)
+	}
+	return ds
+}
+
+func TestBundledLoadsCleanAndIsBigEnough(t *testing.T) {
+	ds := loadBundled(t)
+	for _, c := range []struct {
+		what     string
+		got, min int
+	}{
+		{"observations", len(ds.Observations), 600},
+		{"events", len(ds.Events), 150},
+		{"ports", len(ds.Ports), 12},
+		{"projects", len(ds.Projects), 12},
+	} {
+		if c.got < c.min {
+			t.Errorf("%d %s, want at least %d", c.got, c.what, c.min)
+		}
+	}
+	t.Logf("%d sources, %d metrics, %d subjects, %d ports, %d projects, %d observations, %d events",
+		len(ds.Sources), len(ds.Metrics), len(ds.Subjects), len(ds.Ports), len(ds.Projects), len(ds.Observations), len(ds.Events))
+}
+
+// The views look these ids up by name; renaming one in the CSVs must fail here.
+func TestBundledHasTheIdsTheViewsUse(t *testing.T) {
+	ds := loadBundled(t)
+	for _, id := range []string{"titr", "az-transit", "block-trains", "asco", "baku", "aktau", "kuryk", "poti", "batumi", "turkmenbashi", "khorgos", "btk", "btc", "tcp"} {
+		if !ds.HasSubject(id) {
+			t.Errorf("subject %q missing", id)
+		}
+	}
+	for _, id := range []string{"cargo", "containers", "trains", "cargo_growth"} {
+		if _, ok := ds.Metric(id); !ok {
+			t.Errorf("metric %q missing", id)
+		}
+	}
+}
+
+func TestEverySourceIsUsed(t *testing.T) {
+	ds := loadBundled(t)
+	used := map[string]bool{}
+	for _, o := range ds.Observations {
+		used[o.Source] = true
+	}
+	for _, e := range ds.Events {
+		used[e.Source] = true
+	}
+	for _, p := range ds.Projects {
+		used[p.Source] = true
+	}
+	for _, s := range ds.Sources {
+		if !used[s.ID] {
+			t.Errorf("source %s (%s) is never used", s.ID, s.Title)
+		}
+	}
+}
+
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// Every figure in the five seed articles is bundled, with the value,
+// unit and period the article gives.
+func TestBundledHasEverySeedFigure(t *testing.T) {
+	ds := loadBundled(t)
+	byID := map[string]model.Observation{}
+	for _, o := range ds.Observations {
+		byID[o.ID] = o
+	}
+	rows := readCSV(t, "testdata/seed_observations.csv")
+	if len(rows) < 30 {
+		t.Errorf("only %d seed figures listed", len(rows))
+	}
+	for _, r := range rows {
+		o, ok := byID[r["observation"]]
+		if !ok {
+			t.Errorf("%s: observation %s missing", r["seed"], r["observation"])
+			continue
+		}
+		v, err := strconv.ParseFloat(r["value"], 64)
+		if err != nil || math.Abs(v-o.Value) > 1e-9*math.Max(1, math.Abs(v)) || o.Unit != r["unit"] || o.Period.String() != r["period"] {
+			t.Errorf("%s: %s is %v %s %s, seed says %s %s %s", r["seed"], o.ID, o.Value, o.Unit, o.Period, r["value"], r["unit"], r["period"])
+		}
+	}
+}
+
+// Every dated event in the seed articles is bundled with its date.
+func TestBundledHasEverySeedEvent(t *testing.T) {
+	ds := loadBundled(t)
+	byID := map[string]model.Event{}
+	for _, e := range ds.Events {
+		byID[e.ID] = e
+	}
+	for _, r := range readCSV(t, "testdata/seed_events.csv") {
+		e, ok := byID[r["event"]]
+		if !ok {
+			t.Errorf("%s: event %s missing", r["seed"], r["event"])
+			continue
+		}
+		if e.Date.String() != r["date"] {
+			t.Errorf("%s: %s dated %s, seed says %s", r["seed"], e.ID, e.Date, r["date"])
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Load(Bundled()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
