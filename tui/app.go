@@ -93,6 +93,11 @@ type App struct {
 	noBgQuery bool
 	// tabSpans are the x ranges of tab titles on the bar, for mouse clicks.
 	tabSpans [][2]int
+	// sized is the body size each tab was last given. Only the active tab
+	// is resized eagerly; others catch up when shown, so a resize redraws
+	// one tab's charts, not five.
+	sized [][2]int
+	body  [2]int
 }
 
 // New builds a UI. Nothing is loaded until Init's command runs.
@@ -226,6 +231,7 @@ func (a *App) switchTo(i int) {
 	if i >= 0 && i < len(TabNames()) {
 		a.active = i
 		a.paneOpen = false
+		a.sizeActive()
 	}
 }
 
@@ -285,10 +291,21 @@ func (a *App) layout() {
 	}
 	a.help.SetWidth(a.width)
 	bodyH := max(a.height-lipgloss.Height(a.header())-lipgloss.Height(a.footer()), 1)
-	for _, t := range a.tabs {
-		t.SetSize(a.width, bodyH)
-	}
+	a.body = [2]int{a.width, bodyH}
+	a.sizeActive()
 	a.pane.SetSize(a.width, bodyH)
+}
+
+// sizeActive gives the active tab the current body size if it has not
+// had it yet.
+func (a *App) sizeActive() {
+	if len(a.sized) != len(a.tabs) {
+		a.sized = make([][2]int, len(a.tabs))
+	}
+	if t := a.activeTab(); t != nil && a.sized[a.active] != a.body {
+		t.SetSize(a.body[0], a.body[1])
+		a.sized[a.active] = a.body
+	}
 }
 
 func (a *App) tabTitles() []string {

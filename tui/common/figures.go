@@ -1,7 +1,10 @@
 package common
 
 import (
+	"fmt"
+
 	"corridor/model"
+	"corridor/tui/components/chart"
 )
 
 // Key is shorthand for a series key.
@@ -41,7 +44,7 @@ func Growth(d *model.Dataset, p model.Point) (text string, reported *model.Point
 	for _, r := range d.Points(rk, nil) {
 		if r.Period.String() == p.Period.String() {
 			r := r
-			return FormatValue(r.Value, r.Qualifier, "%") + Marks(r.Disputed(), false), &r, nil
+			return string(r.Qualifier) + fmt.Sprintf("%+.1f%%", r.Value) + Marks(r.Disputed(), false), &r, nil
 		}
 	}
 	if g, ok := d.YoY(base, p.Period); ok {
@@ -57,4 +60,34 @@ func Observations(pts ...model.Point) []model.Observation {
 		out = append(out, p.Observation)
 	}
 	return out
+}
+
+// PlanGlyph is the character a non-actual series is drawn with, so
+// forecasts, targets and capacities differ from actuals and from each
+// other without colour.
+func PlanGlyph(k model.Kind) string {
+	switch k {
+	case model.Forecast:
+		return "·"
+	case model.Target:
+		return "+"
+	case model.Capacity:
+		return "="
+	}
+	return ""
+}
+
+// SeriesFor builds a chart series for k and its legend entry.
+func (c *Common) SeriesFor(k model.SeriesKey) (chart.Series, string) {
+	s := c.Styles
+	sr := chart.Series{Name: string(k.Kind), Values: YearValues(c.Data, k), Glyph: PlanGlyph(k.Kind), Color: s.ChartActual}
+	switch k.Kind {
+	case model.Actual:
+		return sr, s.Accent.Render("─") + " actual (" + k.Unit + ")"
+	case model.Capacity:
+		sr.Color = s.ChartSecond
+		return sr, s.Capacity.Render(sr.Glyph) + " " + KindTag(k.Kind) + " (" + k.Unit + ")"
+	}
+	sr.Color = s.ChartPlan
+	return sr, s.Target.Render(sr.Glyph) + " " + KindTag(k.Kind) + " (" + k.Unit + ")"
 }

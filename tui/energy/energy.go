@@ -114,12 +114,12 @@ func (m *Model) rebuild() {
 	st := m.table.Styles
 	m.table = table.New(table.WithColumns(
 		table.Column{Title: "Project", Width: 14, Flex: true},
-		table.Column{Title: "Type", Width: 11, Optional: true},
+		table.Column{Title: "Type", Width: 11, Optional: true, Keep: 0},
 		table.Column{Title: "Status", Width: 12},
-		table.Column{Title: "Capacity", Width: 11, Right: true, Optional: true},
-		table.Column{Title: "Length", Width: 8, Right: true, Optional: true},
-		table.Column{Title: "Cost", Width: 8, Right: true, Optional: true},
-		table.Column{Title: scale, Width: m.ganttW, Optional: true},
+		table.Column{Title: "Capacity", Width: 11, Right: true, Optional: true, Keep: 3},
+		table.Column{Title: "Length", Width: 8, Right: true, Optional: true, Keep: 2},
+		table.Column{Title: "Cost", Width: 8, Right: true, Optional: true, Keep: 1},
+		table.Column{Title: scale, Width: m.ganttW, Optional: true, Keep: 4},
 	), table.WithStyles(st))
 	m.table.KeyMap = keys
 	now := float64(m.c.Now.Year()) + float64(m.c.Now.Month()-1)/12

@@ -15,6 +15,7 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/chart"
 	"corridor/tui/components/table"
 )
 
@@ -125,16 +126,19 @@ func (m *Model) compute() {
 	if e, ok := d.LatestEvent(); ok {
 		m.items = append(m.items, item{title: "Most recent event", extra: []string{e.Date.Label(), e.Title}, event: &e})
 	}
-	conflicts, mismatches := len(d.Conflicts()), 0
+	conflicts := len(d.Conflicts())
+	var mismatches []string
 	for _, g := range d.GrowthChecks() {
 		if !g.OK {
-			mismatches++
+			mismatches = append(mismatches, fmt.Sprintf("%s %s %s: reported %+.1f%%, but %s vs %s gives %s",
+				d.Name(g.Reported.Subject), d.MetricLabel(g.Base.Metric), g.Reported.Period.Label(), g.Reported.Value,
+				common.FormatObs(g.Computed.Current), common.FormatObs(g.Computed.Previous), common.FormatGrowth(g.Computed)))
 		}
 	}
 	m.items = append(m.items, item{title: "Data checks", extra: []string{
 		fmt.Sprintf("%d figures where sources disagree %s", conflicts, common.GlyphDisputed),
-		fmt.Sprintf("%d reported growth rates off the figures", mismatches),
-	}})
+		fmt.Sprintf("%d reported growth rates off the figures", len(mismatches)),
+	}, derived: mismatches})
 }
 
 // Title implements common.Tab.
@@ -197,12 +201,39 @@ func (m *Model) render() {
 			break
 		}
 	}
+	// Room to spare (a big terminal or a projector): add the corridor's
+	// volume by year under the cards.
+	if spare := m.height - lipgloss.Height(out) - 1; spare >= 12 {
+		out += "\n" + m.volumeChart(min(spare, 24))
+	}
 	// Still too tall: drop lines above the selection rather than cut it off.
 	lines := strings.Split(out, "\n")
 	if len(lines) > m.height && m.cursor >= 8 {
 		lines = lines[len(lines)-m.height:]
 	}
 	m.cache = strings.Join(lines, "\n")
+}
+
+// volumeChart plots the Middle Corridor's yearly volume with its
+// forecasts and targets in their own glyphs.
+func (m *Model) volumeChart(h int) string {
+	s, d := m.c.Styles, m.c.Data
+	var series []chart.Series
+	var legend []string
+	for _, k := range d.Keys("titr", "cargo") {
+		if k.Unit != "tonnes" {
+			continue
+		}
+		if sr, lg := m.c.SeriesFor(k); len(sr.Values) > 0 {
+			series = append(series, sr)
+			legend = append(legend, lg)
+		}
+	}
+	body := chart.Years(series, chart.LineOptions{Width: m.width, Height: h - 2, Format: common.FormatNumber, Axis: s.ChartAxis})
+	if body == "" {
+		return ""
+	}
+	return s.Title.Render("Middle Corridor volume by year") + s.Muted.Render("  tonnes · details on the Transit tab") + "\n" + body + "\n" + strings.Join(legend, "  ")
 }
 
 // routeBoxes draws each node as a bordered box, flowing into rows.

@@ -80,14 +80,14 @@ func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap(), filter: filter.New("port or country"), sortBy: 1, reverse: true}
 	m.table = table.New(table.WithColumns(
 		table.Column{Title: "Port", Width: 12, Flex: true},
-		table.Column{Title: "Country", Width: 10, Optional: true},
+		table.Column{Title: "Country", Width: 10, Optional: true, Keep: 0},
 		table.Column{Title: "Cargo", Width: 13, Right: true},
-		table.Column{Title: "Year", Width: 4},
+		table.Column{Title: "Period", Width: 12},
 		table.Column{Title: "TEU", Width: 13, Right: true},
-		table.Column{Title: "Capacity", Width: 14, Right: true, Optional: true},
-		table.Column{Title: "Util" + common.GlyphDerived, Width: 6, Right: true, Optional: true},
-		table.Column{Title: "Growth", Width: 9, Right: true, Optional: true},
-		table.Column{Title: "Cargo trend", Width: 11, Optional: true},
+		table.Column{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
+		table.Column{Title: "Util" + common.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
+		table.Column{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},
+		table.Column{Title: "Cargo trend", Width: 11, Optional: true, Keep: 1},
 	))
 	m.table.KeyMap = m.keys.KeyMap
 	m.applyStyles()
@@ -209,9 +209,6 @@ func (m *Model) cells(r row) []string {
 	if r.hasCargo {
 		cargo = common.PointText(r.cargo)
 		year = r.cargo.Period.Label()
-		if r.cargo.Period.Kind != model.PeriodYear {
-			year = r.cargo.Period.String()
-		}
 	}
 	if r.hasTEU {
 		teu = common.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + common.Marks(r.teu.Disputed(), false)
@@ -340,21 +337,23 @@ func (m *Model) portChart(r row, containers bool, w, h int) string {
 	if containers {
 		metric, unit, capUnit, title = "containers", "TEU", "TEU/year", "containers, TEU"
 	}
-	series := []chart.Series{{Name: "actual", Values: common.YearValues(d, common.Key(r.port.ID, metric, unit, model.Actual)), Color: s.ChartActual}}
-	legend := []string{s.Accent.Render("─") + " actual"}
-	for _, extra := range []struct {
-		kind model.Kind
-		unit string
-	}{{model.Capacity, capUnit}, {model.Target, unit}, {model.Forecast, unit}} {
-		v := common.YearValues(d, common.Key(r.port.ID, metric, extra.unit, extra.kind))
-		if len(v) > 0 {
-			series = append(series, chart.Series{Name: string(extra.kind), Values: v, Plan: true, Color: s.ChartPlan})
-			legend = append(legend, s.Target.Render("·")+" "+common.KindTag(extra.kind)+" ("+extra.unit+")")
+	var series []chart.Series
+	var legend []string
+	for _, k := range []model.SeriesKey{
+		common.Key(r.port.ID, metric, unit, model.Actual),
+		common.Key(r.port.ID, metric, capUnit, model.Capacity),
+		common.Key(r.port.ID, metric, unit, model.Target),
+		common.Key(r.port.ID, metric, unit, model.Forecast),
+	} {
+		sr, lg := m.c.SeriesFor(k)
+		if len(sr.Values) > 0 || k.Kind == model.Actual {
+			series = append(series, sr)
+			legend = append(legend, lg)
 		}
 	}
 	head := s.Heading.Render(r.port.Name) + s.Muted.Render(" · "+title+" by year")
 	body := chart.Years(series, chart.LineOptions{Width: w, Height: h - 2, Format: common.FormatNumber, Axis: s.ChartAxis})
-	if body == "" || len(series[0].Values)+len(series)-1 == 0 {
+	if body == "" {
 		body = s.Muted.Render("no annual figures to chart")
 		if o := d.Series(common.Key(r.port.ID, metric, unit, model.Actual)); len(o) > 0 {
 			body += s.Muted.Render(fmt.Sprintf(" (%d figures for other periods: enter lists them)", len(o)))

@@ -95,7 +95,17 @@ func (m *Model) observations(p panel) []model.Observation {
 	if p.style == halfYearBars {
 		out = slices.DeleteFunc(out, func(o model.Observation) bool { return o.Period.Kind != model.PeriodHalf })
 	}
-	slices.SortStableFunc(out, func(a, b model.Observation) int { return b.Period.Compare(a.Period) })
+	// Newest exact period first; figures with descriptive periods
+	// ("long-term", "design") after them, since they have no date.
+	slices.SortStableFunc(out, func(a, b model.Observation) int {
+		if a.Period.Exact() != b.Period.Exact() {
+			if a.Period.Exact() {
+				return -1
+			}
+			return 1
+		}
+		return b.Period.Compare(a.Period)
+	})
 	return out
 }
 
@@ -171,15 +181,15 @@ func (m *Model) panel(p panel, w, h int) string {
 	chartH := max(min(h/2+2, h-6), 0)
 	switch p.style {
 	case lineByYear:
-		series := []chart.Series{{Name: "actual", Values: common.YearValues(d, common.Key(p.subject, p.metric, p.unit, model.Actual)), Color: s.ChartActual}}
-		legend := []string{s.Accent.Render("─") + " actual"}
+		var series []chart.Series
+		var legend []string
 		for _, k := range d.Keys(p.subject, p.metric) {
-			if k.Kind == model.Actual || (k.Unit != p.unit && k.Unit != p.unit+"/year") {
+			if k.Unit != p.unit && k.Unit != p.unit+"/year" {
 				continue
 			}
-			if v := common.YearValues(d, k); len(v) > 0 {
-				series = append(series, chart.Series{Name: string(k.Kind), Values: v, Plan: true, Color: s.ChartPlan})
-				legend = append(legend, s.Target.Render("·")+" "+common.KindTag(k.Kind)+" ("+k.Unit+")")
+			if sr, lg := m.c.SeriesFor(k); len(sr.Values) > 0 {
+				series = append(series, sr)
+				legend = append(legend, lg)
 			}
 		}
 		if chartH >= 6 {
@@ -225,7 +235,7 @@ func (m *Model) figureLine(o model.Observation, w int) string {
 	s, d := m.c.Styles, m.c.Data
 	val := common.FormatObs(o) + common.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
 	src, _ := d.Source(o.Source)
-	per := table.Fit(o.Period.Label(), 12, false)
+	per := table.Fit(o.Period.Label(), 14, false)
 	vs := table.Fit(val, 16, true)
 	if o.Kind != model.Actual {
 		vs = s.Target.Render(vs)

@@ -14,13 +14,15 @@ import (
 )
 
 // Series is one line on a year chart. Plan series (capacity, target,
-// forecast) are drawn with dotted glyphs so they never read as actuals
-// even without colour.
+// forecast) are drawn with their own glyph (see Glyph) so they never read
+// as actuals, or as each other, even without colour.
 type Series struct {
 	Name   string
 	Values map[int]float64
-	Plan   bool
-	Color  asciigraph.AnsiColor
+	// Glyph draws a plan series with one character; empty draws the solid
+	// box-drawing line used for actuals.
+	Glyph string
+	Color asciigraph.AnsiColor
 }
 
 // LineOptions configure a year chart.
@@ -33,7 +35,9 @@ type LineOptions struct {
 
 // Years draws series against calendar years on the x axis. A year with
 // no figure leaves a gap: the line is only drawn between consecutive years
-// that both have one, so nothing is interpolated across missing data.
+// that both have one, so nothing is interpolated across missing data. The
+// x axis is drawn here, not by asciigraph, so every tick sits exactly on
+// its year's column.
 func Years(series []Series, o LineOptions) string {
 	lo, hi := math.MaxInt, math.MinInt
 	for _, s := range series {
@@ -41,8 +45,13 @@ func Years(series []Series, o LineOptions) string {
 			lo, hi = min(lo, y), max(hi, y)
 		}
 	}
-	if lo > hi || o.Width < 12 || o.Height < 4 {
+	if lo > hi || o.Width < 12 || o.Height < 5 {
 		return ""
+	}
+	if hi-lo < 2 {
+		// One or two years: widen the axis so the points are not squeezed
+		// against it. No data is added.
+		lo, hi = lo-1, hi+1
 	}
 	format := o.Format
 	if format == nil {
@@ -55,21 +64,14 @@ func Years(series []Series, o LineOptions) string {
 		}
 	}
 	minV = math.Min(minV, 0)
+	// asciigraph pads labels to the widest; estimate it from the extremes
+	// and the midpoint, plus its offset of 3 columns.
 	labelW := max(len(format(minV)), len(format(maxV)), len(format((minV+maxV)/2))) + 1
-	cols := o.Width - labelW - 3
-	if cols < 2 {
-		return ""
-	}
+	cols := o.Width - labelW - 4
 	span := hi - lo
-	step := 1
-	if span > 0 {
-		step = max((cols-1)/span, 1)
-		for span*step+1 > cols && step > 1 {
-			step--
-		}
-		if span*step+1 > cols {
-			return ""
-		}
+	step := max((cols-1)/span, 1)
+	if span*step+1 > cols {
+		return ""
 	}
 	n := span*step + 1
 	data := make([][]float64, 0, len(series))
@@ -90,21 +92,14 @@ func Years(series []Series, o LineOptions) string {
 		}
 		data = append(data, row)
 		cs := asciigraph.DefaultCharSet
-		if s.Plan {
-			cs = asciigraph.CreateCharSet("·")
+		if s.Glyph != "" {
+			cs = asciigraph.CreateCharSet(s.Glyph)
 		}
 		chars = append(chars, cs)
 		colors = append(colors, s.Color)
 	}
-	ticks := span + 1
-	for ticks > 2 && ticks*5 > n {
-		ticks = (ticks + 1) / 2
-	}
-	if span > 0 && span%(ticks-1) != 0 {
-		ticks = 2
-	}
-	opts := []asciigraph.Option{
-		// asciigraph draws Height+1 plot rows, then the axis and its labels.
+	plot := asciigraph.PlotMany(data,
+		// asciigraph draws Height+1 rows; two more go to the x axis.
 		asciigraph.Height(max(o.Height-3, 2)),
 		asciigraph.LowerBound(minV),
 		asciigraph.SeriesChars(chars...),
@@ -112,12 +107,35 @@ func Years(series []Series, o LineOptions) string {
 		asciigraph.AxisColor(o.Axis),
 		asciigraph.LabelColor(o.Axis),
 		asciigraph.YAxisValueFormatter(format),
-		asciigraph.XAxisRange(float64(lo), float64(hi)),
-		asciigraph.XAxisTickCount(max(ticks, 2)),
-		asciigraph.XAxisValueFormatter(func(v float64) string { return strconv.Itoa(int(math.Round(v))) }),
+	)
+	lines := strings.Split(plot, "\n")
+	axisCol := -1
+	for i, r := range []rune(ansi.Strip(lines[0])) {
+		if r == '┤' || r == '┼' {
+			axisCol = i
+			break
+		}
 	}
-	out := asciigraph.PlotMany(data, opts...)
-	return clip(out, o.Width, o.Height)
+	if axisCol < 0 {
+		return clip(plot, o.Width, o.Height)
+	}
+	axis := []rune(strings.Repeat(" ", axisCol) + "└" + strings.Repeat("─", n))
+	labels := []rune(strings.Repeat(" ", axisCol+1+n+4))
+	lastEnd := -1
+	for y := lo; y <= hi; y++ {
+		c := axisCol + 1 + (y-lo)*step
+		lbl := []rune(strconv.Itoa(y))
+		start := c - len(lbl)/2
+		if start <= lastEnd || start < 0 || start+len(lbl) > len(labels) {
+			continue
+		}
+		axis[c] = '┬'
+		copy(labels[start:], lbl)
+		lastEnd = start + len(lbl)
+	}
+	paint := func(s string) string { return o.Axis.String() + s + asciigraph.Default.String() }
+	lines = append(lines, paint(string(axis)), paint(strings.TrimRight(string(labels), " ")))
+	return clip(strings.Join(lines, "\n"), o.Width, o.Height)
 }
 
 // clip bounds a block to w columns and h lines.

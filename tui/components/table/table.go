@@ -19,8 +19,10 @@ type Column struct {
 	Width int
 	Flex  bool
 	Right bool
-	// Optional columns are hidden first when space runs out.
+	// Optional columns are hidden when space runs out, lowest Keep first
+	// (rightmost first among equals).
 	Optional bool
+	Keep     int
 }
 
 // KeyMap is the table's navigation.
@@ -172,17 +174,17 @@ func (m Model) layout() (cols []int, widths []int) {
 		if sum <= m.width {
 			break
 		}
-		dropped := false
+		drop := -1
 		for j := len(cols) - 1; j >= 0; j-- {
-			if m.columns[cols[j]].Optional {
-				cols = append(cols[:j], cols[j+1:]...)
-				dropped = true
-				break
+			c := m.columns[cols[j]]
+			if c.Optional && (drop < 0 || c.Keep < m.columns[cols[drop]].Keep) {
+				drop = j
 			}
 		}
-		if !dropped {
+		if drop < 0 {
 			break
 		}
+		cols = append(cols[:drop], cols[drop+1:]...)
 	}
 	sum, flex := total()
 	spare := max(m.width-sum, 0)
