@@ -146,3 +146,32 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// A project's capacity, length and cost are summaries: each must be a
+// figure some source gives for that project, with the same qualifier, so
+// the table never shows a number the dataset cannot source.
+func TestProjectNumbersAreSourcedFigures(t *testing.T) {
+	ds := loadBundled(t)
+	for _, p := range ds.Projects {
+		for _, c := range []struct {
+			name string
+			v    *float64
+			q    model.Qualifier
+			unit string
+		}{{"capacity", p.Capacity, p.CapacityQ, p.CapacityUnit}, {"length_km", p.LengthKM, p.LengthQ, "km"}, {"cost", p.Cost, p.CostQ, p.CostUnit}} {
+			if c.v == nil {
+				continue
+			}
+			found := false
+			for _, o := range ds.Observations {
+				if o.Subject == p.ID && o.Unit == c.unit && o.Value == *c.v && o.Qualifier == c.q {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s %s = %s%v %s is not an observation of the project", p.ID, c.name, c.q, *c.v, c.unit)
+			}
+		}
+	}
+}

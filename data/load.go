@@ -170,6 +170,18 @@ func (r row) number(name string, optional bool) *float64 {
 	return &f
 }
 
+// amount reads an optional number that may carry a source's qualifier
+// as a prefix: ">50000000000".
+func (r row) amount(name string) (*float64, model.Qualifier) {
+	v := r.get(name)
+	q := model.Exactly
+	if v != "" && strings.ContainsAny(v[:1], "<>~") {
+		q = model.Qualifier(v[:1])
+		r.fields[r.header[name]] = v[1:]
+	}
+	return r.number(name, true), q
+}
+
 func (r row) period(name string, optional bool) model.Period {
 	v := r.get(name)
 	if v == "" {
@@ -384,9 +396,11 @@ func (l *loader) ports(ds *model.Dataset) {
 func (l *loader) projects(ds *model.Dataset) {
 	l.each(ProjectsFile, func(r row) {
 		p := model.Project{ID: r.subjectID(), Name: r.required("name"), Type: r.required("type"), Status: r.required("status"),
-			Capacity: r.number("capacity", true), CapacityUnit: r.get("capacity_unit"), LengthKM: r.number("length_km", true),
-			Cost: r.number("cost", true), CostUnit: r.get("cost_unit"), Partners: splitList(r.get("partners")),
+			CapacityUnit: r.get("capacity_unit"), CostUnit: r.get("cost_unit"), Partners: splitList(r.get("partners")),
 			Start: r.period("start", true), Completion: r.period("completion", true), Source: r.source("source"), Note: r.get("note")}
+		p.Capacity, p.CapacityQ = r.amount("capacity")
+		p.LengthKM, p.LengthQ = r.amount("length_km")
+		p.Cost, p.CostQ = r.amount("cost")
 		if p.Type != "" {
 			r.oneOf("type", p.Type, model.ProjectTypes())
 		}

@@ -22,7 +22,7 @@ func validFiles() map[string]string {
 		PortsFile: "id,name,country,sea,city,operator,note\n" +
 			"baku,Port of Baku,Azerbaijan,Caspian,Alat,,\n",
 		ProjectsFile: "id,name,type,status,capacity,capacity_unit,length_km,cost,cost_unit,partners,start,completion,source,note\n" +
-			"btk,Baku–Tbilisi–Kars railway,railway,operating,5000000,tonnes/year,826,,,Azerbaijan;Georgia,2007,2017-10,ministry-bbbbbb,\n",
+			"btk,Baku–Tbilisi–Kars railway,railway,operating,>5000000,tonnes/year,826,,,Azerbaijan;Georgia,2007,2017-10,ministry-bbbbbb,\n",
 		ObservationsFile: "id,subject,metric,period,value,qualifier,unit,kind,source,flag,note\n" +
 			"o-1,baku,cargo,2024,4600000,~,tonnes,actual,trend-aaaaaa,,\n" +
 			"o-2,titr,cargo,2030,10000000,,tonnes,target,ministry-bbbbbb,,\n" +
@@ -49,8 +49,8 @@ func TestLoadValid(t *testing.T) {
 	if len(ds.Observations) != 3 || len(ds.Events) != 2 || len(ds.Sources) != 2 {
 		t.Errorf("counts: %d obs, %d events, %d sources", len(ds.Observations), len(ds.Events), len(ds.Sources))
 	}
-	if p := ds.Projects[0]; p.Cost != nil || p.LengthKM == nil || *p.LengthKM != 826 {
-		t.Errorf("project numbers: empty cost must stay nil, length 826: %+v", p)
+	if p := ds.Projects[0]; p.Cost != nil || p.LengthKM == nil || *p.LengthKM != 826 || p.CapacityQ != ">" || *p.Capacity != 5e6 {
+		t.Errorf("project numbers: empty cost must stay nil, length 826, capacity >5000000: %+v", p)
 	}
 }
 

@@ -166,6 +166,9 @@ type Project struct {
 	LengthKM     *float64
 	Cost         *float64
 	CostUnit     string
+	// The qualifiers the sources put on capacity, length and cost
+	// (">50 billion" stays "more than").
+	CapacityQ, LengthQ, CostQ Qualifier
 	Partners     []string
 	Start        Period
 	Completion   Period

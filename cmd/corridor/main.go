@@ -38,6 +38,7 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 
 Usage:
   corridor [flags]
+  corridor snapshot [--tab NAME] [--width N] [--height N] [--format text|ansi]
 
 Flags:
 `)
@@ -103,6 +104,9 @@ func profile(mode string, env []string) (colorprofile.Profile, bool) {
 }
 
 func run(args []string, stdout, stderr io.Writer, env []string) int {
+	if len(args) > 0 && args[0] == "snapshot" {
+		return snapshot(args[1:], stdout, stderr)
+	}
 	o, err := parse(args, stdout)
 	switch {
 	case errors.Is(err, flag.ErrHelp):

@@ -128,13 +128,13 @@ func (m *Model) rebuild() {
 	for i, p := range m.projects {
 		capc, length, cost := dash, dash, dash
 		if p.Capacity != nil {
-			capc = common.FormatValue(*p.Capacity, "", p.CapacityUnit)
+			capc = m.amount(p, *p.Capacity, p.CapacityQ, p.CapacityUnit)
 		}
 		if p.LengthKM != nil {
-			length = common.FormatNumber(*p.LengthKM) + " km"
+			length = m.amount(p, *p.LengthKM, p.LengthQ, "km")
 		}
 		if p.Cost != nil {
-			cost = common.FormatValue(*p.Cost, "", p.CostUnit)
+			cost = m.amount(p, *p.Cost, p.CostQ, p.CostUnit)
 		}
 		g := chart.Gantt(yearOf(p.Start), yearOf(p.Completion)+float64(p.Completion.Months())/12, now, m.lo, m.hi, m.ganttW, p.Start.Exact(), p.Completion.Exact())
 		rows[i] = []string{p.Name, p.Type, statusGlyph(p.Status) + p.Status, capc, length, cost, m.c.Styles.Bar.Render(g)}
@@ -143,6 +143,19 @@ func (m *Model) rebuild() {
 	m.layout()
 	m.table.SetCursor(cursor)
 	m.renderDetail()
+}
+
+// amount prints a project's number with its qualifier, and the disputed
+// mark when the observation it comes from has other sources disagreeing
+// for the same period (BTK's length is 826, 828 or 850 km by source).
+func (m *Model) amount(p model.Project, v float64, q model.Qualifier, unit string) string {
+	text := common.FormatValue(v, q, unit)
+	for _, o := range m.c.Data.Observations {
+		if o.Subject == p.ID && o.Unit == unit && o.Value == v && len(m.c.Data.Disagreeing(o)) > 0 {
+			return text + common.GlyphDisputed
+		}
+	}
+	return text
 }
 
 // Title implements common.Tab.
@@ -232,13 +245,13 @@ func (m *Model) renderDetail() {
 	field("start", p.Start.Label())
 	field("completion", p.Completion.Label())
 	if p.Capacity != nil {
-		field("capacity", s.Capacity.Render(common.FormatValue(*p.Capacity, "", p.CapacityUnit)+" cap"))
+		field("capacity", s.Capacity.Render(m.amount(p, *p.Capacity, p.CapacityQ, p.CapacityUnit)+" cap"))
 	}
 	if p.LengthKM != nil {
-		field("length", common.FormatNumber(*p.LengthKM)+" km")
+		field("length", m.amount(p, *p.LengthKM, p.LengthQ, "km"))
 	}
 	if p.Cost != nil {
-		field("cost", common.FormatValue(*p.Cost, "", p.CostUnit))
+		field("cost", m.amount(p, *p.Cost, p.CostQ, p.CostUnit))
 	}
 	field("note", p.Note)
 	obs := m.projectObs(p)
