@@ -169,11 +169,11 @@ type Project struct {
 	// The qualifiers the sources put on capacity, length and cost
 	// (">50 billion" stays "more than").
 	CapacityQ, LengthQ, CostQ Qualifier
-	Partners     []string
-	Start        Period
-	Completion   Period
-	Source       string
-	Note         string
+	Partners                  []string
+	Start                     Period
+	Completion                Period
+	Source                    string
+	Note                      string
 }
 
 // Observation is one figure as one source stated it.
