@@ -4,6 +4,7 @@
 package tui
 
 import (
+	"corridor/tui/components/cells"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,7 +14,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"corridor/model"
 	"corridor/tui/common"
@@ -98,6 +98,42 @@ type App struct {
 	// one tab's charts, not five.
 	sized [][2]int
 	body  [2]int
+	// Most frames repeat the previous one, and measuring every line's
+	// width is the costliest part of a frame, so the clamped header, body
+	// and footer are memoised on their content and size.
+	headMemo, bodyMemo, footMemo memo
+	// chrome caches the header and footer for the state they depend on.
+	chromeKey        chromeKey
+	chromeHead, foot string
+}
+
+// memo remembers the last clamp of one part of the frame.
+type memo struct {
+	in, out string
+	w, h    int
+	valid   bool
+}
+
+// clamp returns clamp(s, w, h), padded to h lines when pad is set,
+// reusing the previous result when nothing changed.
+func (m *memo) clamp(s string, w, h int, pad bool) string {
+	if m.valid && m.in == s && m.w == w && m.h == h {
+		return m.out
+	}
+	out := clamp(s, w, h)
+	if n := lipgloss.Height(out); pad && n < h {
+		out += strings.Repeat("\n", h-n)
+	}
+	*m = memo{in: s, out: out, w: w, h: h, valid: true}
+	return out
+}
+
+// chromeKey is everything the header and footer depend on.
+type chromeKey struct {
+	w, h, active     int
+	pane, help, capt bool
+	styles           *styles.Styles
+	loaded           bool
 }
 
 // New builds a UI. Nothing is loaded until Init's command runs.
@@ -353,7 +389,7 @@ func (a *App) header() string {
 		}
 		if x <= a.width || fi == len(forms)-1 {
 			a.tabSpans = spans
-			bar := ansi.Truncate(b.String(), a.width, "")
+			bar := cells.Truncate(b.String(), a.width, "")
 			if a.height >= 20 {
 				bar += "\n" + s.Rule.Render(strings.Repeat("─", a.width))
 			}
@@ -361,6 +397,21 @@ func (a *App) header() string {
 		}
 	}
 	return ""
+}
+
+// chrome returns the header and footer, rebuilt only when what they
+// show changed.
+func (a *App) chrome() (string, string) {
+	k := chromeKey{w: a.width, h: a.height, active: a.active, pane: a.paneOpen, help: a.help.ShowAll,
+		styles: a.c.Styles, loaded: a.c.Data != nil}
+	if t := a.activeTab(); t != nil {
+		k.capt = t.Capturing()
+	}
+	if k != a.chromeKey || a.chromeHead == "" {
+		a.chromeKey = k
+		a.chromeHead, a.foot = a.header(), a.footer()
+	}
+	return a.chromeHead, a.foot
 }
 
 // footer draws the status line and the help for what works now.
@@ -387,7 +438,7 @@ func (a *App) status() string {
 	legend := s.StatusBar.Render(common.GlyphDisputed + " sources disagree  " + common.GlyphDerived + " computed  " + common.GlyphSuspect + " suspect  fcst/target/cap ≠ actual")
 	gap := a.width - lipgloss.Width(left) - lipgloss.Width(legend)
 	if gap < 2 {
-		return ansi.Truncate(left, a.width, "…")
+		return cells.Truncate(left, a.width, "…")
 	}
 	return left + strings.Repeat(" ", gap) + legend
 }
@@ -414,7 +465,7 @@ func (a *App) render() string {
 		return clamp(lipgloss.NewStyle().Width(a.width).Render(msg), a.width, a.height)
 	}
 	s := a.c.Styles
-	header, footer := a.header(), a.footer()
+	header, footer := a.chrome()
 	bodyH := max(a.height-lipgloss.Height(header)-lipgloss.Height(footer), 1)
 	var body string
 	switch {
@@ -427,11 +478,9 @@ func (a *App) render() string {
 	default:
 		body = a.tabs[a.active].View()
 	}
-	body = clamp(body, a.width, bodyH)
-	if n := lipgloss.Height(body); n < bodyH {
-		body += strings.Repeat("\n", bodyH-n)
-	}
-	return clamp(header+"\n"+body+"\n"+footer, a.width, a.height)
+	return a.headMemo.clamp(header, a.width, a.height, false) + "\n" +
+		a.bodyMemo.clamp(body, a.width, bodyH, true) + "\n" +
+		a.footMemo.clamp(footer, a.width, a.height, false)
 }
 
 // clamp cuts s to w columns and h lines.
@@ -441,8 +490,8 @@ func clamp(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
+		if cells.Width(l) > w {
+			lines[i] = cells.Truncate(l, w, "")
 		}
 	}
 	return strings.Join(lines, "\n")

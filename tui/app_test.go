@@ -349,3 +349,28 @@ func BenchmarkResize(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKeyFrame measures what a key press costs end to end: Update
+// moving the cursor, then the View that follows it.
+func BenchmarkKeyFrame(b *testing.B) {
+	for _, sz := range [][2]int{{120, 40}, {200, 60}} {
+		for i, name := range TabNames() {
+			b.Run(fmt.Sprintf("%s/%dx%d", name, sz[0], sz[1]), func(b *testing.B) {
+				a := newApp(b, sz[0], sz[1])
+				press(a, fmt.Sprint(i+1))
+				down, up := keyMsg("j"), keyMsg("k")
+				b.ReportAllocs()
+				n := 0
+				for b.Loop() {
+					n++
+					if n%2 == 0 {
+						a.Update(down)
+					} else {
+						a.Update(up)
+					}
+					_ = a.View()
+				}
+			})
+		}
+	}
+}

@@ -4,6 +4,7 @@
 package energy
 
 import (
+	"corridor/tui/components/cells"
 	"fmt"
 	"math"
 	"strings"
@@ -40,8 +41,11 @@ type Model struct {
 	lo, hi   float64
 	width    int
 	height   int
-	ganttW   int
-	detail   string
+	// view caches draw until dirty is set by a message or resize.
+	view   string
+	dirty  bool
+	ganttW int
+	detail string
 }
 
 // New builds the tab over c's dataset.
@@ -158,6 +162,16 @@ func (m *Model) amount(p model.Project, v float64, q model.Qualifier, unit strin
 	return text
 }
 
+// View implements common.Tab. The frame is redrawn only after a message
+// or resize changed something, so an idle redraw costs nothing.
+func (m *Model) View() string {
+	if m.dirty {
+		m.view = m.draw()
+		m.dirty = false
+	}
+	return m.view
+}
+
 // Title implements common.Tab.
 func (m *Model) Title() string { return "Energy" }
 
@@ -181,6 +195,7 @@ func (m *Model) layout() {
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
+	m.dirty = true
 	m.width, m.height = w, h
 	m.filter.SetWidth(w)
 	m.rebuild()
@@ -188,6 +203,7 @@ func (m *Model) SetSize(w, h int) {
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
+	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.applyStyles()
 		m.rebuild()
@@ -265,7 +281,7 @@ func (m *Model) renderDetail() {
 			b = append(b, "  "+d.MetricLabel(o.Metric)+" "+s.Muted.Render(o.Period.Label())+" "+v)
 		}
 	}
-	m.detail = lipgloss.NewStyle().Width(w).MaxWidth(w).Render(strings.Join(b, "\n"))
+	m.detail = cells.Fit(lipgloss.NewStyle().Width(w).Render(strings.Join(b, "\n")), w, -1)
 }
 
 func (m *Model) projectObs(p model.Project) []model.Observation {
@@ -278,8 +294,8 @@ func (m *Model) projectObs(p model.Project) []model.Observation {
 	return out
 }
 
-// View implements common.Tab.
-func (m *Model) View() string {
+// draw renders the tab; View caches it until something changes.
+func (m *Model) draw() string {
 	var parts []string
 	if m.filter.Shown() {
 		parts = append(parts, m.filter.View())
@@ -287,7 +303,7 @@ func (m *Model) View() string {
 	t := m.table.View()
 	switch {
 	case m.side():
-		parts = append(parts, lipgloss.JoinHorizontal(lipgloss.Top, t, "  ", m.detail))
+		parts = append(parts, cells.Columns("  ", []string{t, m.detail}, []int{m.width - 46, 44}))
 	case m.height-lipgloss.Height(t) >= 6:
 		parts = append(parts, t, m.c.Styles.Rule.Render(strings.Repeat("─", m.width)), m.detail)
 	default:

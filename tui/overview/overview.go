@@ -5,6 +5,7 @@
 package overview
 
 import (
+	"corridor/tui/components/cells"
 	"fmt"
 	"strings"
 
@@ -303,10 +304,10 @@ func (m *Model) routeCompact() string {
 // lineItem draws one selectable line, highlighted when selected.
 func (m *Model) lineItem(i int, text string) string {
 	if i == m.cursor {
-		t := ansi.Truncate(ansi.Strip("▸ "+text), m.width, "…")
-		return m.c.Styles.Selected.Render(t + strings.Repeat(" ", max(m.width-ansi.StringWidth(t), 0)))
+		t := cells.Truncate(ansi.Strip("▸ "+text), m.width, "…")
+		return m.c.Styles.Selected.Render(t + strings.Repeat(" ", max(m.width-cells.Width(t), 0)))
 	}
-	return ansi.Truncate("  "+text, m.width, "…")
+	return cells.Truncate("  "+text, m.width, "…")
 }
 
 // cardBody is a card's lines: heading, figures, own-words extras.
@@ -317,7 +318,7 @@ func (m *Model) cardBody(it item, w int) []string {
 		body = append(body, m.figLine(f))
 	}
 	for _, x := range it.extra {
-		body = append(body, s.Derived.Render(ansi.Truncate(x, max(w, 1), "…")))
+		body = append(body, s.Derived.Render(cells.Truncate(x, max(w, 1), "…")))
 	}
 	return body
 }

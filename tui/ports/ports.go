@@ -5,6 +5,7 @@ package ports
 
 import (
 	"cmp"
+	"corridor/tui/components/cells"
 	"fmt"
 	"math"
 	"slices"
@@ -12,7 +13,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"corridor/model"
 	"corridor/tui/common"
@@ -72,7 +72,10 @@ type Model struct {
 	chartTE bool
 	width   int
 	height  int
-	charts  string
+	// view caches draw until dirty is set by a message or resize.
+	view   string
+	dirty  bool
+	charts string
 }
 
 // New builds the tab over c's dataset.
@@ -228,11 +231,22 @@ func (m *Model) cells(r row) []string {
 	return []string{r.port.Name, r.port.Country, cargo, year, teu, capc, util, growth, s.Accent.Render(chart.Spark(r.spark))}
 }
 
+// View implements common.Tab. The frame is redrawn only after a message
+// or resize changed something, so an idle redraw costs nothing.
+func (m *Model) View() string {
+	if m.dirty {
+		m.view = m.draw()
+		m.dirty = false
+	}
+	return m.view
+}
+
 // Title implements common.Tab.
 func (m *Model) Title() string { return "Ports" }
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
+	m.dirty = true
 	m.width, m.height = w, h
 	m.filter.SetWidth(w)
 	m.layoutTable()
@@ -261,6 +275,7 @@ func (m *Model) layoutTable() {
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
+	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.applyStyles()
 		m.sort()
@@ -325,7 +340,7 @@ func (m *Model) renderCharts() {
 	}
 	if m.width >= 110 {
 		w := (m.width - 1) / 2
-		m.charts = lipgloss.JoinHorizontal(lipgloss.Top, m.portChart(r, false, w, h), " ", m.portChart(r, true, w, h))
+		m.charts = cells.Columns(" ", []string{m.portChart(r, false, w, h), m.portChart(r, true, w, h)}, []int{w, w})
 		return
 	}
 	m.charts = m.portChart(r, m.chartTE, m.width, h)
@@ -359,11 +374,11 @@ func (m *Model) portChart(r row, containers bool, w, h int) string {
 			body += s.Muted.Render(fmt.Sprintf(" (%d figures for other periods: enter lists them)", len(o)))
 		}
 	}
-	return lipgloss.NewStyle().MaxWidth(w).Render(head + "\n" + body + "\n" + strings.Join(legend, "  "))
+	return cells.Fit(head+"\n"+body+"\n"+strings.Join(legend, "  "), w, -1)
 }
 
-// View implements common.Tab.
-func (m *Model) View() string {
+// draw renders the tab; View caches it until something changes.
+func (m *Model) draw() string {
 	var parts []string
 	if m.filter.Shown() {
 		parts = append(parts, m.filter.View())

@@ -4,6 +4,7 @@
 package timeline
 
 import (
+	"corridor/tui/components/cells"
 	"fmt"
 	"strings"
 
@@ -57,6 +58,9 @@ type Model struct {
 	cursor    int // index into events
 	width     int
 	height    int
+	// view caches draw until dirty is set by a message or resize.
+	view  string
+	dirty bool
 }
 
 // New builds the tab over c's dataset.
@@ -94,17 +98,29 @@ func (m *Model) refilter() {
 	m.cursor = max(0, min(m.cursor, len(m.events)-1))
 }
 
+// View implements common.Tab. The frame is redrawn only after a message
+// or resize changed something, so an idle redraw costs nothing.
+func (m *Model) View() string {
+	if m.dirty {
+		m.view = m.draw()
+		m.dirty = false
+	}
+	return m.view
+}
+
 // Title implements common.Tab.
 func (m *Model) Title() string { return "Timeline" }
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
+	m.dirty = true
 	m.width, m.height = w, h
 	m.filter.SetWidth(w)
 }
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
+	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.filter.SetStyle(m.c.Styles.Filter)
 		return m, nil
@@ -174,12 +190,12 @@ func (m *Model) listW() int {
 	return m.width
 }
 
-// View draws the bar, the visible window of the list and the detail.
-func (m *Model) View() string {
+// draw renders the bar, the visible window of the list and the detail.
+func (m *Model) draw() string {
 	s := m.c.Styles
 	f := m.currentFilter()
 	bar := fmt.Sprintf("country: %s · kind: %s · %d events", orAll(f.Country), orAll(f.Kind), len(m.events))
-	parts := []string{ansi.Truncate(s.Muted.Render(bar), m.width, "…")}
+	parts := []string{cells.Truncate(s.Muted.Render(bar), m.width, "…")}
 	if m.filter.Shown() {
 		parts = append(parts, m.filter.View())
 	}
@@ -187,10 +203,9 @@ func (m *Model) View() string {
 	detail := m.detail()
 	switch {
 	case m.side():
-		parts = append(parts, lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.listW()).Render(list), "  ",
-			lipgloss.NewStyle().Width(46).MaxWidth(46).Render(detail)))
+		parts = append(parts, cells.Columns("  ", []string{list, lipgloss.NewStyle().Width(46).Render(detail)}, []int{m.listW(), 46}))
 	case m.height-1 >= 16:
-		parts = append(parts, list, s.Rule.Render(strings.Repeat("─", m.width)), lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(6).Render(detail))
+		parts = append(parts, list, s.Rule.Render(strings.Repeat("─", m.width)), cells.Fit(lipgloss.NewStyle().Width(m.width).Render(detail), m.width, 6))
 	default:
 		parts = append(parts, list)
 	}
@@ -241,9 +256,9 @@ func (m *Model) list(w, h int) string {
 		if w < 70 {
 			text = date + " " + mark + e.Title
 		}
-		text = ansi.Truncate(text, w, "…")
+		text = cells.Truncate(text, w, "…")
 		if i == cur {
-			text = s.Selected.Render(ansi.Strip(text) + strings.Repeat(" ", max(w-ansi.StringWidth(text), 0)))
+			text = s.Selected.Render(ansi.Strip(text) + strings.Repeat(" ", max(w-cells.Width(text), 0)))
 		}
 		out = append(out, text)
 	}

@@ -4,6 +4,7 @@
 package transit
 
 import (
+	"corridor/tui/components/cells"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,7 +12,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"corridor/model"
 	"corridor/tui/common"
@@ -163,13 +163,13 @@ func (m *Model) render() {
 	}
 	if m.width >= 100 {
 		listW := 38
-		left := lipgloss.NewStyle().Width(listW).MaxWidth(listW).Render(s.Title.Render("Series") + "\n" + strings.Join(list, "\n"))
+		left := s.Title.Render("Series") + "\n" + strings.Join(list, "\n")
 		right := m.panel(p, m.width-listW-2, m.height)
-		m.cache = lipgloss.JoinHorizontal(lipgloss.Top, left, "  ", right)
+		m.cache = cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
 		return
 	}
 	head := s.Muted.Render(fmt.Sprintf("series %d/%d (j/k) ", m.cursor+1, len(m.panels))) + s.Title.Render(p.title)
-	m.cache = ansi.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.width, m.height-1)
+	m.cache = cells.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.width, m.height-1)
 }
 
 // panel draws a chart, its legend and the figures list within w×h.
@@ -228,7 +228,7 @@ func (m *Model) panel(p panel, w, h int) string {
 			body = append(body, m.figureLine(o, w))
 		}
 	}
-	return lipgloss.NewStyle().MaxWidth(w).Render(strings.Join(body, "\n"))
+	return cells.Fit(strings.Join(body, "\n"), w, -1)
 }
 
 func (m *Model) figureLine(o model.Observation, w int) string {
@@ -244,7 +244,7 @@ func (m *Model) figureLine(o model.Observation, w int) string {
 	if o.Note != "" {
 		note += " · " + o.Note
 	}
-	return ansi.Truncate(per+" "+vs+"  "+s.Muted.Render(note), w, "…")
+	return cells.Truncate(per+" "+vs+"  "+s.Muted.Render(note), w, "…")
 }
 
 // View implements common.Tab.

@@ -5,6 +5,7 @@
 package chart
 
 import (
+	"corridor/tui/components/cells"
 	"math"
 	"strconv"
 	"strings"
@@ -145,8 +146,8 @@ func clip(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
+		if cells.Width(l) > w {
+			lines[i] = cells.Truncate(l, w, "")
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -167,8 +168,8 @@ func Bars(bars []Bar, width int, solid, plan func(...string) string) []string {
 	labelW, textW := 0, 0
 	maxV := 0.0
 	for _, b := range bars {
-		labelW = max(labelW, ansi.StringWidth(b.Label))
-		textW = max(textW, ansi.StringWidth(b.Text))
+		labelW = max(labelW, cells.Width(b.Label))
+		textW = max(textW, cells.Width(b.Text))
 		maxV = math.Max(maxV, b.Value)
 	}
 	barW := width - labelW - textW - 3
@@ -184,13 +185,13 @@ func Bars(bars []Bar, width int, solid, plan func(...string) string) []string {
 		}
 		bar := strings.Repeat(glyph, max(n, 0))
 		line := pad(b.Label, labelW) + " " + paint(bar) + strings.Repeat(" ", max(barW-n, 0)) + " " + b.Text
-		lines = append(lines, ansi.Truncate(line, width, "…"))
+		lines = append(lines, cells.Truncate(line, width, "…"))
 	}
 	return lines
 }
 
 func pad(s string, w int) string {
-	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+	return s + strings.Repeat(" ", max(w-cells.Width(s), 0))
 }
 
 // Spark draws values as a one-line sparkline; NaN leaves a blank cell.

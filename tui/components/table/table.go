@@ -3,6 +3,7 @@
 package table
 
 import (
+	"corridor/tui/components/cells"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -210,29 +211,28 @@ func (m Model) View() string {
 	for j, i := range cols {
 		hdr[j] = fit(m.columns[i].Title, widths[j], m.columns[i].Right)
 	}
-	b.WriteString(m.Styles.Header.Render(ansi.Truncate(strings.Join(hdr, " "), m.width, "…")))
+	b.WriteString(m.Styles.Header.Render(cells.Truncate(strings.Join(hdr, " "), m.width, "…")))
 	end := min(m.offset+m.pageSize(), len(m.rows))
-	cells := make([]string, len(cols))
+	row := make([]string, len(cols))
 	for r := m.offset; r < end; r++ {
 		b.WriteByte('\n')
-		row := m.rows[r]
 		for j, i := range cols {
 			v := ""
-			if i < len(row) {
-				v = row[i]
+			if i < len(m.rows[r]) {
+				v = m.rows[r][i]
 			}
-			cells[j] = fit(v, widths[j], m.columns[i].Right)
+			row[j] = fit(v, widths[j], m.columns[i].Right)
 		}
-		line := ansi.Truncate(strings.Join(cells, " "), m.width, "…")
+		line := cells.Truncate(strings.Join(row, " "), m.width, "…")
 		if r == m.cursor && m.Focused {
-			line = m.Styles.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", max(m.width-ansi.StringWidth(line), 0)))
+			line = m.Styles.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", max(m.width-cells.Width(line), 0)))
 		} else {
 			line = m.Styles.Cell.Render(line)
 		}
 		b.WriteString(line)
 	}
 	if len(m.rows) == 0 {
-		b.WriteString("\n" + m.Styles.Muted.Render(ansi.Truncate("  nothing matches", m.width, "…")))
+		b.WriteString("\n" + m.Styles.Muted.Render(cells.Truncate("  nothing matches", m.width, "…")))
 	}
 	return b.String()
 }
@@ -242,9 +242,9 @@ func fit(s string, w int, right bool) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := cells.Width(s)
 	if sw > w {
-		return ansi.Truncate(s, w, "…")
+		return cells.Truncate(s, w, "…")
 	}
 	pad := strings.Repeat(" ", w-sw)
 	if right {
