@@ -270,18 +270,29 @@ func (m *Model) renderDetail() {
 		field("cost", m.amount(p, *p.Cost, p.CostQ, p.CostUnit))
 	}
 	field("note", p.Note)
-	obs := m.projectObs(p)
-	if len(obs) > 0 {
-		b = append(b, s.Heading.Render(fmt.Sprintf("Figures (%d; enter for sources)", len(obs))))
-		for _, o := range obs {
+	head := lipgloss.NewStyle().Width(w).Render(strings.Join(b, "\n"))
+	// Figures are one line each, truncated not wrapped, and only as many
+	// as the pane has room for: the source pane lists them all.
+	room := m.height - lipgloss.Height(head) - 1
+	if !m.side() {
+		room -= m.table.Height() + 1
+	}
+	lines := []string{head}
+	if obs := m.projectObs(p); len(obs) > 0 && room > 1 {
+		lines = append(lines, s.Heading.Render(fmt.Sprintf("Figures (%d; enter for sources)", len(obs))))
+		for i, o := range obs {
+			if i == room-2 && len(obs) > room-1 {
+				lines = append(lines, s.Muted.Render(fmt.Sprintf("  … %d more", len(obs)-i)))
+				break
+			}
 			v := common.FormatObs(o) + common.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
 			if o.Kind != model.Actual {
 				v = s.Target.Render(v)
 			}
-			b = append(b, "  "+d.MetricLabel(o.Metric)+" "+s.Muted.Render(o.Period.Label())+" "+v)
+			lines = append(lines, cells.Truncate("  "+d.MetricLabel(o.Metric)+" "+s.Muted.Render(o.Period.Label())+" "+v, w, "…"))
 		}
 	}
-	m.detail = cells.Fit(lipgloss.NewStyle().Width(w).Render(strings.Join(b, "\n")), w, -1)
+	m.detail = cells.Fit(strings.Join(lines, "\n"), w, -1)
 }
 
 func (m *Model) projectObs(p model.Project) []model.Observation {

@@ -5,7 +5,6 @@
 package overview
 
 import (
-	"corridor/tui/components/cells"
 	"fmt"
 	"strings"
 
@@ -16,8 +15,10 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/cells"
 	"corridor/tui/components/chart"
 	"corridor/tui/components/table"
+	"corridor/tui/styles"
 )
 
 // KeyMap is the Overview's keys.
@@ -59,6 +60,11 @@ type Model struct {
 	width  int
 	height int
 	cache  string
+	boxes  map[boxKey]cachedBox
+	// The volume chart is plotted once per size and style.
+	chart       string
+	chartKey    [2]int
+	chartStyles *styles.Styles
 }
 
 // New builds the tab over c's dataset.
@@ -147,6 +153,9 @@ func (m *Model) Title() string { return "Overview" }
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
+	if w != m.width {
+		m.boxes = nil
+	}
 	m.width, m.height = w, h
 	m.render()
 }
@@ -218,6 +227,16 @@ func (m *Model) render() {
 // volumeChart plots the Middle Corridor's yearly volume with its
 // forecasts and targets in their own glyphs.
 func (m *Model) volumeChart(h int) string {
+	k := [2]int{m.width, h}
+	if m.chartKey == k && m.chartStyles == m.c.Styles {
+		return m.chart
+	}
+	m.chartKey, m.chartStyles = k, m.c.Styles
+	m.chart = m.plotVolume(h)
+	return m.chart
+}
+
+func (m *Model) plotVolume(h int) string {
 	s, d := m.c.Styles, m.c.Data
 	var series []chart.Series
 	var legend []string
@@ -240,41 +259,87 @@ func (m *Model) volumeChart(h int) string {
 // routeBoxes draws each node as a bordered box, flowing into rows.
 func (m *Model) routeBoxes() string {
 	s := m.c.Styles
-	var rows, line []string
+	var rows []string
+	var line []string
+	var widths []int
 	lineW := 0
-	arrow := s.Arrow.Render(" → ")
+	flush := func() {
+		// Every box is at least four lines, so line 2 is inside each one.
+		arrow := "\n\n" + s.Arrow.Render(" → ")
+		var blocks []string
+		var ws []int
+		for j, b := range line {
+			if j > 0 {
+				blocks, ws = append(blocks, arrow), append(ws, 3)
+			}
+			blocks, ws = append(blocks, b), append(ws, widths[j])
+		}
+		rows = append(rows, cells.Columns("", blocks, ws))
+		line, widths, lineW = nil, nil, 0
+	}
 	for i, it := range m.items {
 		if !it.node {
 			continue
 		}
-		body := []string{s.Node.Render(it.title)}
-		for _, f := range it.figures {
-			body = append(body, m.figLine(f))
-		}
-		if len(it.figures) == 0 {
-			body = append(body, s.Muted.Render("no figure"))
-		}
-		st := s.Card
-		if i == m.cursor {
-			st = s.CardSel
-		}
-		box := st.Render(strings.Join(body, "\n"))
-		bw := lipgloss.Width(box)
+		box, bw := m.box(i, 0, func() string {
+			body := []string{s.Node.Render(it.title)}
+			for _, f := range it.figures {
+				body = append(body, m.figLine(f))
+			}
+			if len(it.figures) == 0 {
+				body = append(body, s.Muted.Render("no figure"))
+			}
+			return strings.Join(body, "\n")
+		})
 		if lineW > 0 && lineW+3+bw > m.width {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Center, line...))
-			line, lineW = nil, 0
+			flush()
 		}
 		if lineW > 0 {
-			line = append(line, arrow)
 			lineW += 3
 		}
-		line = append(line, box)
+		line, widths = append(line, box), append(widths, bw)
 		lineW += bw
 	}
 	if len(line) > 0 {
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Center, line...))
+		flush()
 	}
 	return strings.Join(rows, "\n")
+}
+
+// box renders item i as a card of width w (0 for its natural width),
+// selected or not, once per size and style: moving the cursor then only
+// swaps two cached boxes instead of re-rendering every border.
+func (m *Model) box(i, w int, body func() string) (string, int) {
+	k := boxKey{item: i, sel: i == m.cursor, w: w, styles: m.c.Styles}
+	if b, ok := m.boxes[k]; ok {
+		return b.s, b.w
+	}
+	st := m.c.Styles.Card
+	if k.sel {
+		st = m.c.Styles.CardSel
+	}
+	if w > 0 {
+		st = st.Width(w)
+	}
+	out := st.Render(body())
+	if m.boxes == nil {
+		m.boxes = map[boxKey]cachedBox{}
+	}
+	b := cachedBox{s: out, w: lipgloss.Width(out)}
+	m.boxes[k] = b
+	return b.s, b.w
+}
+
+type boxKey struct {
+	item   int
+	sel    bool
+	w      int
+	styles *styles.Styles
+}
+
+type cachedBox struct {
+	s string
+	w int
 }
 
 // routeCompact names the nodes on one wrapped line, then gives one line
@@ -325,27 +390,24 @@ func (m *Model) cardBody(it item, w int) []string {
 
 // cardGrid draws the headline cards as bordered boxes in a grid.
 func (m *Model) cardGrid() string {
-	s := m.c.Styles
 	perRow := max(1, m.width/38)
 	cardW := m.width/perRow - 1
+	fw, _ := m.c.Styles.Card.GetFrameSize()
 	var grid, cur []string
+	var ws []int
 	for i, it := range m.items {
 		if it.node {
 			continue
 		}
-		st := s.Card
-		if i == m.cursor {
-			st = s.CardSel
-		}
-		fw, _ := st.GetFrameSize()
-		cur = append(cur, st.Width(cardW).Render(strings.Join(m.cardBody(it, cardW-fw), "\n")))
+		b, w := m.box(i, cardW, func() string { return strings.Join(m.cardBody(it, cardW-fw), "\n") })
+		cur, ws = append(cur, b), append(ws, w)
 		if len(cur) == perRow {
-			grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, cur...))
-			cur = nil
+			grid = append(grid, cells.Columns("", cur, ws))
+			cur, ws = nil, nil
 		}
 	}
 	if len(cur) > 0 {
-		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, cur...))
+		grid = append(grid, cells.Columns("", cur, ws))
 	}
 	return strings.Join(grid, "\n")
 }

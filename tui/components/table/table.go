@@ -106,6 +106,9 @@ func (m *Model) SetSize(w, h int) {
 	m.SetCursor(m.cursor)
 }
 
+// Height is the table's height as set by SetSize.
+func (m Model) Height() int { return m.height }
+
 // Cursor is the selected row index, or -1 when the table is empty.
 func (m Model) Cursor() int {
 	if len(m.rows) == 0 {
