@@ -94,13 +94,13 @@ func (m *Model) compute() {
 		return item{title: title, figures: kept, node: true}
 	}
 	m.items = []item{
-		node("China"),
-		node("Khorgos/Dostyk", m.fig("Khorgos", "khorgos", "containers", "TEU"), m.fig("Dostyk", "dostyk", "cargo", "tonnes")),
+		node("China", m.fig("trains", "titr-china-trains", "trains", "trains")),
+		node("Khorgos/Dostyk", m.fig("Khorgos", "khorgos", "trains", "trains"), m.fig("Dostyk", "alashankou", "trains", "trains")),
 		node("Aktau/Kuryk", m.fig("Aktau", "aktau", "cargo", "tonnes"), m.fig("Kuryk", "kuryk", "cargo", "tonnes")),
-		node("Caspian", m.fig("ASCO", "asco", "cargo", "tonnes")),
+		node("Caspian", m.fig("ports", "titr-caspian", "cargo", "tonnes"), m.fig("ASCO", "asco", "cargo", "tonnes")),
 		node("Baku/Alat", m.fig("cargo", "baku", "cargo", "tonnes"), m.fig("cont.", "baku", "containers", "TEU")),
 		node("Georgia", m.fig("Poti", "poti", "cargo", "tonnes"), m.fig("Batumi", "batumi", "cargo", "tonnes"), m.fig("BTK", "btk", "cargo", "tonnes")),
-		node("Türkiye", m.fig("Kars", "kars", "cargo", "tonnes")),
+		node("Türkiye"),
 		node("Europe"),
 	}
 	card := func(title string, figs ...figure) item {
