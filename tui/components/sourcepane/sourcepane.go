@@ -112,13 +112,12 @@ func truncate(s string, w int) string {
 func (m Model) content(w int) string {
 	s, d := m.c.Styles, m.c.Data
 	var b strings.Builder
-	wrap := lipgloss.NewStyle().Width(w)
-	line := func(str string) { b.WriteString(wrap.Render(str) + "\n") }
+	line := func(indent int, str string) { para(&b, w, indent, str) }
 	if d == nil {
 		return "no data"
 	}
 	for _, t := range m.sel.Derived {
-		line(s.Derived.Render(common.GlyphDerived + " " + t))
+		line(0, s.Derived.Render(common.GlyphDerived+" "+t))
 	}
 	if len(m.sel.Derived) > 0 {
 		b.WriteString("\n")
@@ -134,9 +133,9 @@ func (m Model) content(w int) string {
 		if !o.Period.Exact() {
 			head += " (period as the source gives it; not plotted)"
 		}
-		line(s.Heading.Render(head))
+		line(0, s.Heading.Render(head))
 		if disputed {
-			line(s.Disputed.Render(common.GlyphDisputed + " sources disagree: every value is listed"))
+			line(0, s.Disputed.Render(common.GlyphDisputed+" sources disagree: every value is listed"))
 		}
 		for _, a := range alts {
 			shown = append(shown, a.ID)
@@ -145,28 +144,28 @@ func (m Model) content(w int) string {
 			if a.Suspect() {
 				tag += ", flagged as a likely data error " + common.GlyphSuspect
 			}
-			line("  " + s.Value.Render(val) + s.Muted.Render("  ("+tag+")"))
-			m.writeSource(&b, wrap, a.Source, "    ")
+			line(2, s.Value.Render(val)+s.Muted.Render("  ("+tag+")"))
+			m.writeSource(&b, w, a.Source, 4)
 			if a.Note != "" {
-				line(s.Muted.Render("    note: " + a.Note))
+				line(4, s.Muted.Render("note: "+a.Note))
 			}
 		}
 		b.WriteString("\n")
 	}
 	for _, e := range m.sel.Events {
-		line(s.Heading.Render(e.Date.Label() + " · " + e.Title))
-		line("  " + strings.Join(e.Countries, ", ") + s.Muted.Render(" · "+e.Kind+" · "+e.Status))
+		line(0, s.Heading.Render(e.Date.Label()+" · "+e.Title))
+		line(2, strings.Join(e.Countries, ", ")+s.Muted.Render(" · "+e.Kind+" · "+e.Status))
 		if e.Place != "" {
-			line(s.Muted.Render("  place: " + e.Place))
+			line(2, s.Muted.Render("place: "+e.Place))
 		}
-		m.writeSource(&b, wrap, e.Source, "    ")
+		m.writeSource(&b, w, e.Source, 4)
 		if e.Note != "" {
-			line(s.Muted.Render("    note: " + e.Note))
+			line(4, s.Muted.Render("note: "+e.Note))
 		}
 		b.WriteString("\n")
 	}
 	for _, id := range m.sel.Sources {
-		m.writeSource(&b, wrap, id, "  ")
+		m.writeSource(&b, w, id, 2)
 	}
 	if b.Len() == 0 {
 		return s.Muted.Render("Nothing selected has a source.")
@@ -174,18 +173,24 @@ func (m Model) content(w int) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func (m Model) writeSource(b *strings.Builder, wrap lipgloss.Style, id, indent string) {
+func (m Model) writeSource(b *strings.Builder, w int, id string, indent int) {
 	s := m.c.Styles
 	src, ok := m.c.Data.Source(id)
 	if !ok {
-		b.WriteString(wrap.Render(indent+s.Bad.Render("unknown source "+id)) + "\n")
+		para(b, w, indent, s.Bad.Render("unknown source "+id))
 		return
 	}
-	b.WriteString(wrap.Render(indent+src.Publisher+s.Muted.Render(" ("+string(src.Standing)+") · "+src.PublishedLabel())) + "\n")
-	b.WriteString(wrap.Render(indent+s.Accent.Render(src.Title)) + "\n")
+	para(b, w, indent, src.Publisher+s.Muted.Render(" ("+string(src.Standing)+") · "+src.PublishedLabel()))
+	para(b, w, indent, s.Accent.Render(src.Title))
 	if src.Address != "" {
-		b.WriteString(wrap.Render(indent+s.Muted.Render(src.Address)) + "\n")
+		para(b, w, indent, s.Muted.Render(src.Address))
 	} else {
-		b.WriteString(wrap.Render(indent+s.Muted.Render("no web address recorded")) + "\n")
+		para(b, w, indent, s.Muted.Render("no web address recorded"))
 	}
+}
+
+// para writes text wrapped to w cells with every line indented, so a
+// long title or address stays inside its entry.
+func para(b *strings.Builder, w, indent int, text string) {
+	b.WriteString(lipgloss.NewStyle().Width(w).PaddingLeft(indent).Render(text) + "\n")
 }
