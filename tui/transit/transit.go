@@ -236,7 +236,7 @@ func (m *Model) figureLine(o model.Observation, w int) string {
 	val := common.FormatObs(o) + common.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
 	src, _ := d.Source(o.Source)
 	per := table.Fit(o.Period.Label(), 14, false)
-	vs := table.Fit(val, 16, true)
+	vs := table.Fit(val, 22, true)
 	if o.Kind != model.Actual {
 		vs = s.Target.Render(vs)
 	}

@@ -5,8 +5,10 @@
 package chart
 
 import (
+	"cmp"
 	"corridor/tui/components/cells"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +42,12 @@ type LineOptions struct {
 // x axis is drawn here, not by asciigraph, so every tick sits exactly on
 // its year's column.
 func Years(series []Series, o LineOptions) string {
+	// Plan series first so the actual line is drawn over them where they
+	// cross: an actual must never be hidden behind a forecast.
+	series = slices.Clone(series)
+	slices.SortStableFunc(series, func(a, b Series) int {
+		return cmp.Compare(boolInt(a.Glyph == ""), boolInt(b.Glyph == ""))
+	})
 	lo, hi := math.MaxInt, math.MinInt
 	for _, s := range series {
 		for y := range s.Values {
@@ -137,6 +145,13 @@ func Years(series []Series, o LineOptions) string {
 	paint := func(s string) string { return o.Axis.String() + s + asciigraph.Default.String() }
 	lines = append(lines, paint(string(axis)), paint(strings.TrimRight(string(labels), " ")))
 	return clip(strings.Join(lines, "\n"), o.Width, o.Height)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // clip bounds a block to w columns and h lines.
