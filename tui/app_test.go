@@ -374,3 +374,32 @@ func BenchmarkKeyFrame(b *testing.B) {
 		}
 	}
 }
+
+func TestPortsSortKeys(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "2")
+	if f := ansi.Strip(a.Render()); !strings.Contains(f, "↓Cargo") {
+		t.Fatalf("default sort should be cargo, descending:\n%s", f)
+	}
+	press(a, "o")
+	if f := ansi.Strip(a.Render()); !strings.Contains(f, "↓TEU") {
+		t.Errorf("o should sort by TEU:\n%s", f)
+	}
+	press(a, "r")
+	if f := ansi.Strip(a.Render()); !strings.Contains(f, "↑TEU") {
+		t.Errorf("r should reverse:\n%s", f)
+	}
+}
+
+func TestTimelineFilters(t *testing.T) {
+	a := newApp(t, 120, 40)
+	press(a, "5", "c")
+	f := ansi.Strip(a.Render())
+	if strings.Contains(f, "country: all") {
+		t.Errorf("c should pick a country:\n%s", f)
+	}
+	press(a, "t")
+	if f := ansi.Strip(a.Render()); strings.Contains(f, "kind: all") {
+		t.Errorf("t should pick a kind:\n%s", f)
+	}
+}

@@ -16,27 +16,14 @@ import (
 	"corridor/model"
 	"corridor/tui/common"
 	"corridor/tui/components/chart"
-	"corridor/tui/components/filter"
+	"corridor/tui/components/filtertable"
 	"corridor/tui/components/table"
 )
-
-// KeyMap is the Energy tab's keys.
-type KeyMap struct {
-	table.KeyMap
-	Filter filter.KeyMap
-}
-
-// DefaultKeyMap returns the Energy keys.
-func DefaultKeyMap() KeyMap {
-	return KeyMap{KeyMap: table.DefaultKeyMap(), Filter: filter.DefaultKeyMap()}
-}
 
 // Model is the Energy tab.
 type Model struct {
 	c        *common.Common
-	keys     KeyMap
-	table    table.Model
-	filter   filter.Model
+	list     filtertable.Model
 	projects []model.Project
 	lo, hi   float64
 	width    int
@@ -50,7 +37,7 @@ type Model struct {
 
 // New builds the tab over c's dataset.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, keys: DefaultKeyMap(), filter: filter.New("name, type, status or partner")}
+	m := &Model{c: c, list: filtertable.New("name, type, status or partner")}
 	m.lo, m.hi = math.Inf(1), math.Inf(-1)
 	for _, p := range c.Data.Projects {
 		for _, per := range []model.Period{p.Start, p.Completion} {
@@ -59,15 +46,9 @@ func New(c *common.Common) *Model {
 			}
 		}
 	}
-	m.applyStyles()
+	m.list.SetStyles(c.Styles)
 	m.refilter()
 	return m
-}
-
-func (m *Model) applyStyles() {
-	s := m.c.Styles
-	m.table.Styles = table.Styles{Header: s.Header, Cell: s.Cell, Selected: s.Selected, Muted: s.Muted}
-	m.filter.SetStyle(s.Filter)
 }
 
 func statusGlyph(st string) string {
@@ -89,7 +70,7 @@ func statusGlyph(st string) string {
 func yearOf(p model.Period) float64 { return float64(p.Year) + float64(p.From-1)/12 }
 
 func (m *Model) refilter() {
-	q := strings.ToLower(strings.TrimSpace(m.filter.Query()))
+	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.projects = m.projects[:0]
 	for _, p := range m.c.Data.Projects {
 		hay := strings.ToLower(strings.Join(append([]string{p.Name, p.Type, p.Status, p.ID}, p.Partners...), " "))
@@ -110,13 +91,7 @@ func (m *Model) rebuild() {
 	if !math.IsInf(m.lo, 0) {
 		scale = fmt.Sprintf("%.0f", m.lo) + strings.Repeat(" ", max(m.ganttW-8, 1)) + fmt.Sprintf("%.0f", m.hi)
 	}
-	cursor := m.table.Cursor()
-	keys := m.table.KeyMap
-	if keys.Up.Keys() == nil {
-		keys = m.keys.KeyMap
-	}
-	st := m.table.Styles
-	m.table = table.New(table.WithColumns(
+	m.list.Table.SetColumns(
 		table.Column{Title: "Project", Width: 14, Flex: true},
 		table.Column{Title: "Type", Width: 11, Optional: true, Keep: 0},
 		table.Column{Title: "Status", Width: 12},
@@ -124,8 +99,7 @@ func (m *Model) rebuild() {
 		table.Column{Title: "Length", Width: 8, Right: true, Optional: true, Keep: 2},
 		table.Column{Title: "Cost", Width: 8, Right: true, Optional: true, Keep: 1},
 		table.Column{Title: scale, Width: m.ganttW, Optional: true, Keep: 4},
-	), table.WithStyles(st))
-	m.table.KeyMap = keys
+	)
 	now := float64(m.c.Now.Year()) + float64(m.c.Now.Month()-1)/12
 	rows := make([][]string, len(m.projects))
 	dash := m.c.Styles.Muted.Render("—")
@@ -143,9 +117,8 @@ func (m *Model) rebuild() {
 		g := chart.Gantt(yearOf(p.Start), yearOf(p.Completion)+float64(p.Completion.Months())/12, now, m.lo, m.hi, m.ganttW, p.Start.Exact(), p.Completion.Exact())
 		rows[i] = []string{p.Name, p.Type, statusGlyph(p.Status) + p.Status, capc, length, cost, m.c.Styles.Bar.Render(g)}
 	}
-	m.table.SetRows(rows)
+	m.list.Table.SetRows(rows)
 	m.layout()
-	m.table.SetCursor(cursor)
 	m.renderDetail()
 }
 
@@ -178,18 +151,14 @@ func (m *Model) Title() string { return "Energy" }
 func (m *Model) side() bool { return m.width >= 140 }
 
 func (m *Model) layout() {
-	fh := 0
-	if m.filter.Shown() {
-		fh = 1
-	}
-	h := m.height - fh
+	h := m.height
 	switch {
 	case m.side():
-		m.table.SetSize(m.width-46, h)
+		m.list.SetSize(m.width-46, h)
 	case h >= 18:
-		m.table.SetSize(m.width, min(len(m.projects)+1, h/2))
+		m.list.SetSize(m.width, min(len(m.projects)+1, h/2)+m.list.FilterHeight())
 	default:
-		m.table.SetSize(m.width, h)
+		m.list.SetSize(m.width, h)
 	}
 }
 
@@ -197,7 +166,6 @@ func (m *Model) layout() {
 func (m *Model) SetSize(w, h int) {
 	m.dirty = true
 	m.width, m.height = w, h
-	m.filter.SetWidth(w)
 	m.rebuild()
 }
 
@@ -205,31 +173,24 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
-		m.applyStyles()
+		m.list.SetStyles(m.c.Styles)
 		m.rebuild()
 		return m, nil
 	}
-	wasShown := m.filter.Shown()
 	var cmd tea.Cmd
-	var changed bool
-	m.filter, cmd, changed = m.filter.Update(msg)
-	if changed || wasShown != m.filter.Shown() {
+	var ch filtertable.Change
+	m.list, cmd, ch = m.list.Update(msg)
+	switch {
+	case ch.Query || ch.Layout:
 		m.refilter()
-		return m, cmd
-	}
-	if m.filter.Active() {
-		return m, cmd
-	}
-	before := m.table.Cursor()
-	m.table, _ = m.table.Update(msg)
-	if m.table.Cursor() != before {
+	case ch.Cursor:
 		m.renderDetail()
 	}
 	return m, cmd
 }
 
 func (m *Model) selected() (model.Project, bool) {
-	i := m.table.Cursor()
+	i := m.list.Table.Cursor()
 	if i < 0 || i >= len(m.projects) {
 		return model.Project{}, false
 	}
@@ -275,7 +236,7 @@ func (m *Model) renderDetail() {
 	// as the pane has room for: the source pane lists them all.
 	room := m.height - lipgloss.Height(head) - 1
 	if !m.side() {
-		room -= m.table.Height() + 1
+		room -= m.list.Table.Height() + m.list.FilterHeight() + 1
 	}
 	lines := []string{head}
 	if obs := m.projectObs(p); len(obs) > 0 && room > 1 {
@@ -307,20 +268,14 @@ func (m *Model) projectObs(p model.Project) []model.Observation {
 
 // draw renders the tab; View caches it until something changes.
 func (m *Model) draw() string {
-	var parts []string
-	if m.filter.Shown() {
-		parts = append(parts, m.filter.View())
-	}
-	t := m.table.View()
+	t := m.list.View()
 	switch {
 	case m.side():
-		parts = append(parts, cells.Columns("  ", []string{t, m.detail}, []int{m.width - 46, 44}))
+		return cells.Columns("  ", []string{t, m.detail}, []int{m.width - 46, 44})
 	case m.height-lipgloss.Height(t) >= 6:
-		parts = append(parts, t, m.c.Styles.Rule.Render(strings.Repeat("─", m.width)), m.detail)
-	default:
-		parts = append(parts, t)
+		return t + "\n" + m.c.Styles.Rule.Render(strings.Repeat("─", m.width)) + "\n" + m.detail
 	}
-	return strings.Join(parts, "\n")
+	return t
 }
 
 // Selection implements common.Tab: the project's own source and every
@@ -334,17 +289,10 @@ func (m *Model) Selection() (common.Selection, bool) {
 }
 
 // Capturing implements common.Tab.
-func (m *Model) Capturing() bool { return m.filter.Active() }
+func (m *Model) Capturing() bool { return m.list.Capturing() }
 
 // ShortHelp implements help.KeyMap.
-func (m *Model) ShortHelp() []key.Binding {
-	if m.filter.Active() {
-		return []key.Binding{m.keys.Filter.Accept, m.keys.Filter.Clear}
-	}
-	return []key.Binding{m.keys.Down, m.keys.Up, m.keys.Filter.Open}
-}
+func (m *Model) ShortHelp() []key.Binding { return m.list.ShortHelp() }
 
 // FullHelp implements help.KeyMap.
-func (m *Model) FullHelp() [][]key.Binding {
-	return append(m.keys.KeyMap.FullHelp(), []key.Binding{m.keys.Filter.Open, m.keys.Filter.Clear})
-}
+func (m *Model) FullHelp() [][]key.Binding { return m.list.FullHelp() }

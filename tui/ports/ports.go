@@ -17,14 +17,13 @@ import (
 	"corridor/model"
 	"corridor/tui/common"
 	"corridor/tui/components/chart"
-	"corridor/tui/components/filter"
+	"corridor/tui/components/filtertable"
 	"corridor/tui/components/table"
 )
 
-// KeyMap is the Ports tab's own keys.
+// KeyMap is the Ports tab's own keys; navigation and filtering come from
+// the filtered table.
 type KeyMap struct {
-	table.KeyMap
-	Filter  filter.KeyMap
 	Sort    key.Binding
 	Reverse key.Binding
 	Chart   key.Binding
@@ -33,8 +32,6 @@ type KeyMap struct {
 // DefaultKeyMap returns the Ports keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		KeyMap:  table.DefaultKeyMap(),
-		Filter:  filter.DefaultKeyMap(),
 		Sort:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort by")),
 		Reverse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse")),
 		Chart:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cargo/containers")),
@@ -59,12 +56,41 @@ type row struct {
 
 var sortNames = []string{"port", "cargo", "TEU", "growth", "utilisation"}
 
+// sortColumn is the column each sort orders by.
+var sortColumn = []int{0, 2, 4, 7, 6}
+
+// columns returns the table's columns with the sorted one marked by an
+// arrow, so the order is visible without colour.
+func (m *Model) columns() []table.Column {
+	cols := []table.Column{
+		{Title: "Port", Width: 12, Flex: true},
+		{Title: "Country", Width: 10, Optional: true, Keep: 0},
+		{Title: "Cargo", Width: 13, Right: true},
+		{Title: "Period", Width: 12},
+		{Title: "TEU", Width: 13, Right: true},
+		{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
+		{Title: "Util" + common.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
+		{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},
+		{Title: "Cargo trend", Width: 11, Optional: true, Keep: 1},
+	}
+	arrow := "↑"
+	if m.reverse {
+		arrow = "↓"
+	}
+	c := &cols[sortColumn[m.sortBy]]
+	if c.Right {
+		c.Title = arrow + c.Title
+	} else {
+		c.Title += arrow
+	}
+	return cols
+}
+
 // Model is the Ports tab.
 type Model struct {
 	c       *common.Common
 	keys    KeyMap
-	table   table.Model
-	filter  filter.Model
+	list    filtertable.Model
 	all     []row
 	rows    []row
 	sortBy  int
@@ -80,29 +106,12 @@ type Model struct {
 
 // New builds the tab over c's dataset.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, keys: DefaultKeyMap(), filter: filter.New("port or country"), sortBy: 1, reverse: true}
-	m.table = table.New(table.WithColumns(
-		table.Column{Title: "Port", Width: 12, Flex: true},
-		table.Column{Title: "Country", Width: 10, Optional: true, Keep: 0},
-		table.Column{Title: "Cargo", Width: 13, Right: true},
-		table.Column{Title: "Period", Width: 12},
-		table.Column{Title: "TEU", Width: 13, Right: true},
-		table.Column{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
-		table.Column{Title: "Util" + common.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
-		table.Column{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},
-		table.Column{Title: "Cargo trend", Width: 11, Optional: true, Keep: 1},
-	))
-	m.table.KeyMap = m.keys.KeyMap
-	m.applyStyles()
+	m := &Model{c: c, keys: DefaultKeyMap(), sortBy: 1, reverse: true}
+	m.list = filtertable.New("port or country")
+	m.list.SetStyles(c.Styles)
 	m.compute()
 	m.refilter()
 	return m
-}
-
-func (m *Model) applyStyles() {
-	s := m.c.Styles
-	m.table.Styles = table.Styles{Header: s.Header, Cell: s.Cell, Selected: s.Selected, Muted: s.Muted}
-	m.filter.SetStyle(s.Filter)
 }
 
 // compute derives every port's row once per dataset.
@@ -150,7 +159,7 @@ func (m *Model) compute() {
 }
 
 func (m *Model) refilter() {
-	q := strings.ToLower(strings.TrimSpace(m.filter.Query()))
+	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.rows = m.rows[:0]
 	for _, r := range m.all {
 		if q == "" || strings.Contains(strings.ToLower(r.port.Name+" "+r.port.Country+" "+r.port.Sea+" "+r.port.ID), q) {
@@ -201,7 +210,8 @@ func (m *Model) sort() {
 	for i, r := range m.rows {
 		cells[i] = m.cells(r)
 	}
-	m.table.SetRows(cells)
+	m.list.Table.SetColumns(m.columns()...)
+	m.list.Table.SetRows(cells)
 	m.renderCharts()
 }
 
@@ -248,21 +258,13 @@ func (m *Model) Title() string { return "Ports" }
 func (m *Model) SetSize(w, h int) {
 	m.dirty = true
 	m.width, m.height = w, h
-	m.filter.SetWidth(w)
 	m.layoutTable()
 	m.renderCharts()
 }
 
-func (m *Model) filterH() int {
-	if m.filter.Shown() {
-		return 1
-	}
-	return 0
-}
-
 // chartH is the room left for charts; below 8 lines charts are dropped.
 func (m *Model) chartH() int {
-	rest := m.height - m.filterH() - min(len(m.rows)+1, max(m.height/2, 5))
+	rest := m.height - m.list.FilterHeight() - min(len(m.rows)+1, max(m.height/2, 5))
 	if rest < 8 {
 		return 0
 	}
@@ -270,21 +272,18 @@ func (m *Model) chartH() int {
 }
 
 func (m *Model) layoutTable() {
-	m.table.SetSize(m.width, m.height-m.filterH()-m.chartH())
+	m.list.SetSize(m.width, m.height-m.chartH())
 }
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
-		m.applyStyles()
+		m.list.SetStyles(m.c.Styles)
 		m.sort()
 		return m, nil
 	}
-	var cmd tea.Cmd
-	var changed bool
-	wasShown := m.filter.Shown()
-	if k, ok := msg.(tea.KeyPressMsg); ok && !m.filter.Active() {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.Capturing() {
 		switch {
 		case key.Matches(k, m.keys.Sort):
 			m.sortBy = (m.sortBy + 1) % len(sortNames)
@@ -301,28 +300,23 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 			return m, nil
 		}
 	}
-	m.filter, cmd, changed = m.filter.Update(msg)
-	if changed {
+	var cmd tea.Cmd
+	var ch filtertable.Change
+	m.list, cmd, ch = m.list.Update(msg)
+	if ch.Query {
 		m.refilter()
 	}
-	if changed || wasShown != m.filter.Shown() {
+	if ch.Query || ch.Layout {
 		m.layoutTable()
-		m.renderCharts()
-		return m, cmd
 	}
-	if m.filter.Active() {
-		return m, cmd
-	}
-	before := m.table.Cursor()
-	m.table, _ = m.table.Update(msg)
-	if m.table.Cursor() != before {
+	if ch.Query || ch.Layout || ch.Cursor {
 		m.renderCharts()
 	}
 	return m, cmd
 }
 
 func (m *Model) selected() (row, bool) {
-	i := m.table.Cursor()
+	i := m.list.Table.Cursor()
 	if i < 0 || i >= len(m.rows) {
 		return row{}, false
 	}
@@ -379,15 +373,10 @@ func (m *Model) portChart(r row, containers bool, w, h int) string {
 
 // draw renders the tab; View caches it until something changes.
 func (m *Model) draw() string {
-	var parts []string
-	if m.filter.Shown() {
-		parts = append(parts, m.filter.View())
+	if m.charts == "" {
+		return m.list.View()
 	}
-	parts = append(parts, m.table.View())
-	if m.charts != "" {
-		parts = append(parts, m.charts)
-	}
-	return strings.Join(parts, "\n")
+	return m.list.View() + "\n" + m.charts
 }
 
 // Selection implements common.Tab: the selected port's headline figures
@@ -427,19 +416,19 @@ func (m *Model) Selection() (common.Selection, bool) {
 }
 
 // Capturing implements common.Tab.
-func (m *Model) Capturing() bool { return m.filter.Active() }
+func (m *Model) Capturing() bool { return m.list.Capturing() }
 
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.filter.Active() {
-		return []key.Binding{m.keys.Filter.Accept, m.keys.Filter.Clear}
+	if m.list.Capturing() {
+		return m.list.ShortHelp()
 	}
-	return []key.Binding{m.keys.Down, m.keys.Up, m.keys.Sort, m.keys.Filter.Open}
+	return append(m.list.ShortHelp(), m.keys.Sort)
 }
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
-	return append(m.keys.KeyMap.FullHelp(), []key.Binding{m.keys.Sort, m.keys.Reverse, m.keys.Chart, m.keys.Filter.Open, m.keys.Filter.Clear})
+	return append(m.list.FullHelp(), []key.Binding{m.keys.Sort, m.keys.Reverse, m.keys.Chart})
 }
 
 // SortName names the current sort, for tests and the status line.

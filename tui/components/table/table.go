@@ -91,6 +91,9 @@ func New(opts ...Option) Model {
 	return m
 }
 
+// SetColumns replaces the columns (a title may depend on the width).
+func (m *Model) SetColumns(cols ...Column) { m.columns = cols }
+
 // SetRows replaces the rows, keeping the cursor in range.
 func (m *Model) SetRows(rows [][]string) {
 	m.rows = rows
