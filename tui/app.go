@@ -484,15 +484,4 @@ func (a *App) render() string {
 }
 
 // clamp cuts s to w columns and h lines.
-func clamp(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if cells.Width(l) > w {
-			lines[i] = cells.Truncate(l, w, "")
-		}
-	}
-	return strings.Join(lines, "\n")
-}
+func clamp(s string, w, h int) string { return cells.Fit(s, w, h) }

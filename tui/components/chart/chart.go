@@ -126,7 +126,7 @@ func Years(series []Series, o LineOptions) string {
 		}
 	}
 	if axisCol < 0 {
-		return clip(plot, o.Width, o.Height)
+		return cells.Fit(plot, o.Width, o.Height)
 	}
 	axis := []rune(strings.Repeat(" ", axisCol) + "└" + strings.Repeat("─", n))
 	labels := []rune(strings.Repeat(" ", axisCol+1+n+4))
@@ -144,7 +144,7 @@ func Years(series []Series, o LineOptions) string {
 	}
 	paint := func(s string) string { return o.Axis.String() + s + asciigraph.Default.String() }
 	lines = append(lines, paint(string(axis)), paint(strings.TrimRight(string(labels), " ")))
-	return clip(strings.Join(lines, "\n"), o.Width, o.Height)
+	return cells.Fit(strings.Join(lines, "\n"), o.Width, o.Height)
 }
 
 func boolInt(b bool) int {
@@ -152,20 +152,6 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// clip bounds a block to w columns and h lines.
-func clip(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if cells.Width(l) > w {
-			lines[i] = cells.Truncate(l, w, "")
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Bar is one row of a bar chart.
