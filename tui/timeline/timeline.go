@@ -265,8 +265,12 @@ func (m *Model) list(w, h int) string {
 	return strings.Join(out, "\n")
 }
 
-// dateLabel is the date within its year group: "29 May", "May", "Q3", "".
+// dateLabel is the date within its year group: "29 May", "May", "Q3",
+// or "year" when only the year is known.
 func dateLabel(p model.Period) string {
+	if p.Kind == model.PeriodYear {
+		return "year"
+	}
 	l := p.Label()
 	return strings.TrimSpace(strings.TrimSuffix(l, fmt.Sprint(p.Year)))
 }
