@@ -39,6 +39,7 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 Usage:
   corridor [flags]
   corridor snapshot [--tab NAME] [--width N] [--height N] [--format text|ansi]
+  corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous] (see corridor serve --help)
 
 Flags:
 `)
@@ -104,8 +105,13 @@ func profile(mode string, env []string) (colorprofile.Profile, bool) {
 }
 
 func run(args []string, stdout, stderr io.Writer, env []string) int {
-	if len(args) > 0 && args[0] == "snapshot" {
-		return snapshot(args[1:], stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "snapshot":
+			return snapshot(args[1:], stdout, stderr)
+		case "serve":
+			return serveCmd(args[1:], stdout, stderr)
+		}
 	}
 	o, err := parse(args, stdout)
 	switch {

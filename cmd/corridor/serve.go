@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"charm.land/log/v2"
+
+	"corridor/data"
+	"corridor/tui/serve"
+)
+
+// serveCmd runs the SSH server until SIGINT or SIGTERM.
+func serveCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("corridor serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var cfg serve.Config
+	fs.StringVar(&cfg.Listen, "listen", serve.DefaultListen, "`host:port` to listen on")
+	fs.StringVar(&cfg.HostKeyPath, "host-key", serve.DefaultHostKeyPath(), "ed25519 host key `file`, created (mode 0600) if missing")
+	fs.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `file`: only these keys get in")
+	fs.BoolVar(&cfg.AllowAnonymous, "allow-anonymous", false, "let anyone who can reach the port in (needed beyond loopback without --authorized-keys)")
+	fs.IntVar(&cfg.MaxSessions, "max-sessions", serve.DefaultMaxSessions, "concurrent sessions before new clients are told the server is full")
+	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", serve.DefaultIdleTimeout, "end a session after this long without a key press")
+	fs.DurationVar(&cfg.MaxSessionTime, "max-session-time", serve.DefaultMaxSessionTime, "end any session after this long")
+	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", serve.DefaultHandshakeTimeout, "drop connections that have not finished the SSH handshake by then")
+	fs.Float64Var(&cfg.RatePerSecond, "rate", serve.DefaultRatePerSecond, "new connections per second allowed from one address")
+	fs.IntVar(&cfg.RateBurst, "burst", serve.DefaultRateBurst, "connections one address may open at once before --rate applies")
+	fs.IntVar(&cfg.FPS, "fps", serve.DefaultFPS, "frame-rate cap per session")
+	grace := fs.Duration("shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long sessions get to close")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "Usage: corridor serve [flags]\n\nServe the dashboard over SSH: every client gets its own session.\n\nFlags:\n")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return 0
+		}
+		fmt.Fprintf(stderr, "corridor serve: %v (see corridor serve --help)\n", err)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "corridor serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
+	ds, err := data.Load(data.Bundled())
+	if err != nil {
+		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
+		return 1
+	}
+	cfg.Data = ds
+	srv, err := serve.New(cfg)
+	if err != nil {
+		cfg.Logger.Error("not starting", "err", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	select {
+	case err := <-errc:
+		if err != nil {
+			cfg.Logger.Error("server stopped", "err", err)
+			return 1
+		}
+		return 0
+	case <-ctx.Done():
+	}
+	stop()
+	sctx, cancel := context.WithTimeout(context.Background(), *grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		cfg.Logger.Warn("shutdown", "err", err)
+	}
+	<-errc
+	cfg.Logger.Info("stopped")
+	return 0
+}

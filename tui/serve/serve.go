@@ -1,0 +1,452 @@
+// Package serve puts the dashboard on an SSH server: every client gets its
+// own tui.App, built by the same tui.New as the local program, over one
+// read-only dataset loaded at start. Nobody needs a shell account, and no
+// command ever runs on the server.
+package serve
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2/ratelimiter"
+	"github.com/charmbracelet/colorprofile"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+
+	"corridor/model"
+	"corridor/tui"
+)
+
+// Config is everything a server needs. Zero durations and counts mean
+// the defaults below.
+type Config struct {
+	// Listen is host:port; DefaultListen when empty.
+	Listen string
+	// HostKeyPath is the ed25519 host key, generated (mode 0600) if missing.
+	HostKeyPath string
+	// AuthorizedKeys is an OpenSSH authorized_keys file; only those keys
+	// get in. Empty means no key list.
+	AuthorizedKeys string
+	// AllowAnonymous lets anyone in. On a non-loopback address the server
+	// refuses to start without it or an AuthorizedKeys file.
+	AllowAnonymous bool
+	// MaxSessions caps concurrent dashboards.
+	MaxSessions int
+	// IdleTimeout ends a session when no key was pressed for that long.
+	// (ssh's own idle timeout is reset by every write, and a dashboard
+	// writes, so it would never fire; this one counts key presses.)
+	IdleTimeout time.Duration
+	// MaxSessionTime ends any session after that long.
+	MaxSessionTime time.Duration
+	// HandshakeTimeout drops connections that do not finish the SSH
+	// handshake in time.
+	HandshakeTimeout time.Duration
+	// RatePerSecond and RateBurst limit new connections per client address.
+	RatePerSecond float64
+	RateBurst     int
+	// FPS is each session's frame-rate cap.
+	FPS int
+	// Data is the dataset every session shows, shared read-only.
+	Data *model.Dataset
+	// DataLabel says where Data came from, for the status bar.
+	DataLabel string
+	// Logger receives connection and refusal logs; a stderr logger when nil.
+	Logger *log.Logger
+	// AppOptions are added to every session's tui.New (tests fix the clock).
+	AppOptions []tui.Option
+}
+
+// Defaults for Config's zero values.
+const (
+	DefaultListen           = "127.0.0.1:23234"
+	DefaultMaxSessions      = 64
+	DefaultIdleTimeout      = 30 * time.Minute
+	DefaultMaxSessionTime   = 8 * time.Hour
+	DefaultHandshakeTimeout = 10 * time.Second
+	DefaultRatePerSecond    = 1
+	DefaultRateBurst        = 10
+	// DefaultFPS trades key-press latency (at most one frame, 50 ms) for
+	// idle cost: Bubble Tea redraws on a fixed ticker, and at its default
+	// 60 FPS an idle session costs about three times as much CPU.
+	DefaultFPS = 20
+)
+
+func (c *Config) defaults() {
+	if c.Listen == "" {
+		c.Listen = DefaultListen
+	}
+	if c.MaxSessions <= 0 {
+		c.MaxSessions = DefaultMaxSessions
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = DefaultIdleTimeout
+	}
+	if c.MaxSessionTime <= 0 {
+		c.MaxSessionTime = DefaultMaxSessionTime
+	}
+	if c.HandshakeTimeout <= 0 {
+		c.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if c.RatePerSecond <= 0 {
+		c.RatePerSecond = DefaultRatePerSecond
+	}
+	if c.RateBurst <= 0 {
+		c.RateBurst = DefaultRateBurst
+	}
+	if c.FPS <= 0 {
+		c.FPS = DefaultFPS
+	}
+	if c.DataLabel == "" {
+		c.DataLabel = "bundled data"
+	}
+	if c.Logger == nil {
+		c.Logger = log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
+	}
+}
+
+// authMode describes who may connect, for logs and errors.
+func (c Config) authMode() string {
+	switch {
+	case c.AuthorizedKeys != "" && c.AllowAnonymous:
+		return "authorized keys or anonymous"
+	case c.AuthorizedKeys != "":
+		return "authorized keys"
+	}
+	return "anonymous"
+}
+
+// Check refuses configurations that would expose the dashboard by
+// accident: listening beyond loopback needs an explicit decision.
+func (c Config) Check() error {
+	host, _, err := net.SplitHostPort(c.Listen)
+	if err != nil {
+		return fmt.Errorf("--listen %q: %v", c.Listen, err)
+	}
+	if c.Data == nil {
+		return errors.New("no dataset")
+	}
+	if c.AuthorizedKeys != "" || c.AllowAnonymous || isLoopback(host) {
+		return nil
+	}
+	return fmt.Errorf("refusing to listen on %s without access control: give --authorized-keys FILE, "+
+		"or --allow-anonymous to let anyone who can reach the port in", c.Listen)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// DefaultHostKeyPath is $XDG_DATA_HOME/corridor/host_ed25519, falling back
+// to ~/.local/share.
+func DefaultHostKeyPath() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			home = "."
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "corridor", "host_ed25519")
+}
+
+// Server is a running corridor SSH server.
+type Server struct {
+	cfg Config
+	// anonymous is set when anyone may connect: --allow-anonymous, or no
+	// key list on a loopback address.
+	anonymous   bool
+	srv         *ssh.Server
+	fingerprint string
+	allowed     map[string]bool
+	limiter     ratelimiter.RateLimiter
+	active      atomic.Int64
+	closing     atomic.Bool
+
+	mu       sync.Mutex
+	sessions map[*session]struct{}
+	wg       sync.WaitGroup
+
+	// wrapModel, when set, wraps each session's model; tests use it to
+	// make a session panic.
+	wrapModel func(tea.Model) tea.Model
+}
+
+// New checks cfg, loads or creates the host key and reads the authorized
+// keys. It does not listen yet.
+func New(cfg Config) (*Server, error) {
+	cfg.defaults()
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	if cfg.HostKeyPath == "" {
+		cfg.HostKeyPath = DefaultHostKeyPath()
+	}
+	signer, err := hostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		cfg:         cfg,
+		anonymous:   cfg.AllowAnonymous || cfg.AuthorizedKeys == "",
+		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
+		sessions:    map[*session]struct{}{},
+		limiter:     ratelimiter.NewRateLimiter(rate.Limit(cfg.RatePerSecond), cfg.RateBurst, 4096),
+	}
+	if cfg.AuthorizedKeys != "" {
+		if s.allowed, err = readAuthorizedKeys(cfg.AuthorizedKeys); err != nil {
+			return nil, err
+		}
+	}
+	s.srv = &ssh.Server{
+		Addr:             cfg.Listen,
+		HostSigners:      []ssh.Signer{signer},
+		Handler:          s.handle,
+		HandshakeTimeout: cfg.HandshakeTimeout,
+		PublicKeyHandler: func(_ ssh.Context, key ssh.PublicKey) bool {
+			return s.anonymous || s.allowed[string(key.Marshal())]
+		},
+		Version: "corridor",
+	}
+	if s.anonymous {
+		// Clients without a key (or with none the server knows) still get
+		// in; keyboard-interactive with no questions is how OpenSSH
+		// offers that.
+		s.srv.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+	}
+	s.srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+		if !errors.Is(err, io.EOF) {
+			s.cfg.Logger.Info("connection failed", "addr", c.RemoteAddr(), "err", err)
+		}
+	}
+	return s, nil
+}
+
+// Fingerprint is the host key's SHA256 fingerprint.
+func (s *Server) Fingerprint() string { return s.fingerprint }
+
+// Active is the number of dashboards being served.
+func (s *Server) Active() int { return int(s.active.Load()) }
+
+// Config returns the effective configuration (defaults filled in).
+func (s *Server) Config() Config { return s.cfg }
+
+// ListenAndServe listens on the configured address and serves until
+// Shutdown.
+func (s *Server) ListenAndServe() error {
+	l, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	return s.Serve(l)
+}
+
+// Serve serves on l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	s.cfg.Logger.Info("listening", "addr", l.Addr().String(), "host_key", s.fingerprint, "auth", s.cfg.authMode(),
+		"max_sessions", s.cfg.MaxSessions, "idle_timeout", s.cfg.IdleTimeout, "fps", s.cfg.FPS)
+	err := s.srv.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops accepting connections, tells every session the server is
+// going down, and waits for them to close until ctx ends, when it closes
+// what is left.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closing.Store(true)
+	s.mu.Lock()
+	n := len(s.sessions)
+	for ss := range s.sessions {
+		ss.end(endShutdown)
+	}
+	s.mu.Unlock()
+	s.cfg.Logger.Info("shutting down", "sessions", n)
+	done := make(chan struct{})
+	go func() {
+		s.wg.Wait()
+		close(done)
+	}()
+	stop := make(chan error, 1)
+	go func() { stop <- s.srv.Shutdown(ctx) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	err := s.srv.Close()
+	if serr := <-stop; serr != nil && !errors.Is(serr, ssh.ErrServerClosed) && !errors.Is(serr, context.Canceled) {
+		err = errors.Join(err, serr)
+	}
+	if errors.Is(err, ssh.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// hostKey loads the key at path, creating an ed25519 key (0600, in a
+// 0700 directory) when there is none.
+func hostKey(path string) (ssh.Signer, error) {
+	pemBytes, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		_, priv, gerr := ed25519.GenerateKey(rand.Reader)
+		if gerr != nil {
+			return nil, gerr
+		}
+		block, merr := gossh.MarshalPrivateKey(priv, "corridor host key")
+		if merr != nil {
+			return nil, merr
+		}
+		pemBytes = pem.EncodeToMemory(block)
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("host key: %w", err)
+		}
+		if err := os.WriteFile(path, pemBytes, 0o600); err != nil {
+			return nil, fmt.Errorf("host key: %w", err)
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("host key: %w", err)
+	}
+	signer, err := gossh.ParsePrivateKey(pemBytes)
+	if err != nil {
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	return signer, nil
+}
+
+// readAuthorizedKeys parses an OpenSSH authorized_keys file into a set of
+// marshalled keys.
+func readAuthorizedKeys(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("authorized keys: %w", err)
+	}
+	set := map[string]bool{}
+	for line, rest := 1, b; len(strings.TrimSpace(string(rest))) > 0; line++ {
+		var key gossh.PublicKey
+		key, _, _, rest, err = gossh.ParseAuthorizedKey(rest)
+		if err != nil {
+			return nil, fmt.Errorf("authorized keys %s: %w", path, err)
+		}
+		set[string(key.Marshal())] = true
+	}
+	if len(set) == 0 {
+		return nil, fmt.Errorf("authorized keys %s: no keys", path)
+	}
+	return set, nil
+}
+
+// profileFor picks a session's colour profile from the client's
+// environment: any non-empty NO_COLOR turns colour off (colorprofile only
+// honours true-ish values), otherwise TERM and COLORTERM decide.
+func profileFor(env []string) colorprofile.Profile {
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "NO_COLOR="); ok && v != "" {
+			return colorprofile.ASCII
+		}
+	}
+	return colorprofile.Env(env)
+}
+
+// refuse tells the client why in one line and ends the session with
+// status 1.
+func (s *Server) refuse(sess ssh.Session, why, msg string) {
+	s.cfg.Logger.Warn("refused", "addr", sess.RemoteAddr(), "user", sess.User(), "why", why)
+	fmt.Fprintln(sess.Stderr(), msg)
+	_ = sess.Exit(1)
+}
+
+func keyFingerprint(sess ssh.Session) string {
+	if k := sess.PublicKey(); k != nil {
+		return gossh.FingerprintSHA256(k)
+	}
+	return "none"
+}
+
+// handle serves one SSH session.
+func (s *Server) handle(sess ssh.Session) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.cfg.Logger.Error("session panic", "addr", sess.RemoteAddr(), "panic", r, "stack", string(debug.Stack()))
+			fmt.Fprintln(sess.Stderr(), "corridor: internal error; this session was closed")
+			_ = sess.Exit(1)
+		}
+	}()
+	if s.closing.Load() {
+		s.refuse(sess, "shutting down", "corridor: the server is going down")
+		return
+	}
+	if err := s.limiter.Allow(sess); err != nil {
+		s.refuse(sess, "rate limit", "corridor: too many connections from your address; try again shortly")
+		return
+	}
+	// The key the client proved may differ from one it merely offered
+	// (CVE-2024-45337): check the session's key against the list again.
+	if !s.anonymous {
+		if k := sess.PublicKey(); k == nil || !s.allowed[string(k.Marshal())] {
+			s.refuse(sess, "key not allowed", "corridor: your key is not allowed here")
+			return
+		}
+	}
+	_, port, _ := net.SplitHostPort(s.cfg.Listen)
+	pty, winch, hasPty := sess.Pty()
+	if !hasPty {
+		s.refuse(sess, "no terminal", fmt.Sprintf("corridor needs a terminal: ssh -t -p %s HOST", port))
+		return
+	}
+	if cmd := sess.RawCommand(); cmd != "" {
+		s.refuse(sess, fmt.Sprintf("command %q", cmd), fmt.Sprintf("corridor runs no commands; connect with: ssh -t -p %s HOST", port))
+		return
+	}
+	if n := s.active.Add(1); n > int64(s.cfg.MaxSessions) {
+		s.active.Add(-1)
+		s.refuse(sess, "full", fmt.Sprintf("server is full (%d sessions)", s.cfg.MaxSessions))
+		return
+	}
+	defer s.active.Add(-1)
+
+	ss := newSession(s, sess, pty, winch)
+	s.mu.Lock()
+	if s.closing.Load() {
+		s.mu.Unlock()
+		s.refuse(sess, "shutting down", "corridor: the server is going down")
+		return
+	}
+	s.sessions[ss] = struct{}{}
+	s.wg.Add(1)
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.sessions, ss)
+		s.mu.Unlock()
+		s.wg.Done()
+	}()
+
+	start := time.Now()
+	s.cfg.Logger.Info("connect", "addr", sess.RemoteAddr(), "user", sess.User(), "key", keyFingerprint(sess),
+		"term", pty.Term, "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
+	reason := ss.run()
+	s.cfg.Logger.Info("disconnect", "addr", sess.RemoteAddr(), "key", keyFingerprint(sess), "term", pty.Term,
+		"duration", time.Since(start).Round(time.Millisecond), "reason", reason)
+}

@@ -1,0 +1,159 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+
+	"corridor/tui"
+)
+
+// Why a session ended, for the log and the client's last line.
+const (
+	endQuit     = "quit"
+	endIdle     = "idle"
+	endMaxTime  = "max session time"
+	endShutdown = "server shutdown"
+	endGone     = "client gone"
+	endPanic    = "panic"
+)
+
+// session is one client's dashboard: its own App, program, colour
+// profile, size and timers.
+type session struct {
+	s       *Server
+	sess    ssh.Session
+	winch   <-chan ssh.Window
+	prog    *tea.Program
+	lastKey atomic.Int64
+
+	once   sync.Once
+	quit   chan struct{}
+	reason atomic.Value // string
+}
+
+func newSession(s *Server, sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Window) *session {
+	ss := &session{s: s, sess: sess, winch: winch, quit: make(chan struct{})}
+	ss.lastKey.Store(time.Now().UnixNano())
+	env := append(sess.Environ(), "TERM="+pty.Term)
+	var app tea.Model = tui.New(append([]tui.Option{tui.WithDataset(s.cfg.Data), tui.WithSourceLabel(s.cfg.DataLabel)}, s.cfg.AppOptions...)...)
+	if s.wrapModel != nil {
+		app = s.wrapModel(app)
+	}
+	ss.prog = tea.NewProgram(app,
+		tea.WithInput(sess),
+		tea.WithOutput(sess),
+		tea.WithEnvironment(env),
+		tea.WithColorProfile(profileFor(env)),
+		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		tea.WithFPS(s.cfg.FPS),
+		// The server handles SIGINT/SIGTERM once for everyone; a session
+		// must not quit on the server's signals.
+		tea.WithoutSignalHandler(),
+		tea.WithFilter(ss.filter),
+	)
+	return ss
+}
+
+// filter sees every message before the App: it notes key presses for the
+// idle timeout and turns suspend into resume, so ctrl+z can never stop a
+// process on the server.
+func (ss *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch msg.(type) {
+	case tea.KeyPressMsg:
+		ss.lastKey.Store(time.Now().UnixNano())
+	case tea.SuspendMsg:
+		return tea.ResumeMsg{}
+	}
+	return msg
+}
+
+// end asks the session to close for reason; the first reason wins. It
+// never blocks, so Shutdown can call it while holding the server's lock.
+func (ss *session) end(reason string) {
+	ss.once.Do(func() {
+		ss.reason.Store(reason)
+		close(ss.quit)
+	})
+}
+
+// run serves the dashboard until the user quits, a limit ends it or the
+// client goes away, then tells the client why in one line.
+func (ss *session) run() string {
+	ctx, cancel := context.WithCancel(ss.sess.Context())
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		ss.watch(ctx)
+	}()
+	_, err := ss.prog.Run()
+	cancel()
+	ss.prog.Kill()
+	<-watched
+
+	reason, _ := ss.reason.Load().(string)
+	switch {
+	case reason != "":
+	case errors.Is(err, tea.ErrProgramPanic):
+		reason = endPanic
+	case ss.sess.Context().Err() != nil:
+		reason = endGone
+	default:
+		reason = endQuit
+	}
+	cfg := ss.s.cfg
+	switch reason {
+	case endIdle:
+		fmt.Fprintf(ss.sess, "corridor: session closed after %s without a key press\n", cfg.IdleTimeout)
+	case endMaxTime:
+		fmt.Fprintf(ss.sess, "corridor: session closed after the maximum session time of %s\n", cfg.MaxSessionTime)
+	case endShutdown:
+		fmt.Fprintln(ss.sess, "corridor: the server is going down; please reconnect later")
+	case endPanic:
+		fmt.Fprintln(ss.sess, "corridor: internal error; this session was closed")
+		_ = ss.sess.Exit(1)
+		return reason
+	}
+	_ = ss.sess.Exit(0)
+	return reason
+}
+
+// watch relays window changes and enforces the idle and session-time
+// limits until ctx ends.
+func (ss *session) watch(ctx context.Context) {
+	cfg := ss.s.cfg
+	tick := time.NewTicker(max(min(cfg.IdleTimeout/4, time.Second), 10*time.Millisecond))
+	defer tick.Stop()
+	deadline := time.NewTimer(cfg.MaxSessionTime)
+	defer deadline.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			// The client went away (or the program already ended): stop
+			// the program, which may be blocked writing to a dead channel.
+			ss.prog.Kill()
+			return
+		case <-ss.quit:
+			ss.prog.Quit()
+			return
+		case w, ok := <-ss.winch:
+			if !ok {
+				ss.winch = nil
+				continue
+			}
+			ss.prog.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		case <-tick.C:
+			if time.Since(time.Unix(0, ss.lastKey.Load())) >= cfg.IdleTimeout {
+				ss.end(endIdle)
+			}
+		case <-deadline.C:
+			ss.end(endMaxTime)
+		}
+	}
+}
