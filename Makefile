@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test vet fmt-check bench fuzz snapshot-readme clean
+.PHONY: run build test vet fmt-check bench bench-ssh e2e fuzz golden clean
 
 run:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/corridor $(ARGS)
@@ -23,6 +23,14 @@ fmt-check:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# End-to-end: the real OpenSSH client in tmux against `corridor serve`.
+e2e:
+	$(GO) test -tags e2e -run E2E -count=1 -v ./tui/serve
+
+# 100 concurrent SSH sessions: first-frame latency, memory, idle CPU, bytes.
+bench-ssh:
+	$(GO) test -run '^$$' -bench SSH -benchtime 1x -count=1 -v ./tui/serve
 
 fuzz:
 	$(GO) test ./data -run '^$$' -fuzz FuzzLoad -fuzztime 60s

@@ -187,7 +187,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.err = msg.err
 		if msg.err == nil {
 			a.c.Data = msg.ds
-			a.tabs = []common.Tab{overview.New(a.c), ports.New(a.c), transit.New(a.c), energy.New(a.c), timeline.New(a.c)}
+			// Tabs are built when first shown: a session that only looks
+			// at the overview never pays for the others.
+			a.tabs = make([]common.Tab, len(TabNames()))
 			a.layout()
 		}
 		return a, nil
@@ -271,11 +273,31 @@ func (a *App) switchTo(i int) {
 	}
 }
 
+// activeTab returns the active tab, building it on first use; nil until
+// the data has loaded.
 func (a *App) activeTab() common.Tab {
-	if a.active < len(a.tabs) {
-		return a.tabs[a.active]
+	if a.active >= len(a.tabs) {
+		return nil
 	}
-	return nil
+	if a.tabs[a.active] == nil {
+		a.tabs[a.active] = newTab(a.active, a.c)
+	}
+	return a.tabs[a.active]
+}
+
+// newTab builds tab i of TabNames.
+func newTab(i int, c *common.Common) common.Tab {
+	switch i {
+	case 1:
+		return ports.New(c)
+	case 2:
+		return transit.New(c)
+	case 3:
+		return energy.New(c)
+	case 4:
+		return timeline.New(c)
+	}
+	return overview.New(c)
 }
 
 // forward sends msg to the active tab only: each tab owns its messages.
@@ -293,6 +315,9 @@ func (a *App) forward(msg tea.Msg) tea.Cmd {
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
 	for i, t := range a.tabs {
+		if t == nil {
+			continue
+		}
 		nt, cmd := t.Update(msg)
 		a.tabs[i] = nt
 		cmds = append(cmds, cmd)
@@ -347,11 +372,7 @@ func (a *App) sizeActive() {
 func (a *App) tabTitles() []string {
 	out := make([]string, len(TabNames()))
 	for i, n := range TabNames() {
-		title := strings.ToUpper(n[:1]) + n[1:]
-		if i < len(a.tabs) {
-			title = a.tabs[i].Title()
-		}
-		out[i] = title
+		out[i] = strings.ToUpper(n[:1]) + n[1:]
 	}
 	return out
 }
@@ -476,7 +497,7 @@ func (a *App) render() string {
 	case a.paneOpen:
 		body = a.pane.View()
 	default:
-		body = a.tabs[a.active].View()
+		body = a.activeTab().View()
 	}
 	return a.headMemo.clamp(header, a.width, a.height, false) + "\n" +
 		a.bodyMemo.clamp(body, a.width, bodyH, true) + "\n" +
