@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -60,13 +62,18 @@ func WithTab(name string) Option {
 }
 
 // WithNow fixes the clock, for reproducible output.
-func WithNow(t time.Time) Option { return func(a *App) { a.c.Now = t } }
+func WithNow(t time.Time) Option { return func(a *App) { a.c.Now, a.nowFixed = t, true } }
 
 // WithDarkBackground sets the initial background guess, used until (or
 // instead of, when the terminal does not answer) the background query.
-func WithDarkBackground(dark bool) Option {
-	return func(a *App) { a.c.Styles = styles.DefaultStyles(dark) }
-}
+func WithDarkBackground(dark bool) Option { return func(a *App) { a.dark = dark } }
+
+// WithTheme picks a theme from styles.Themes: auto (follow the terminal),
+// dark, light or high-contrast.
+func WithTheme(name string) Option { return func(a *App) { a.theme = name } }
+
+// WithASCII draws everything, charts included, in plain ASCII.
+func WithASCII() Option { return func(a *App) { a.ascii = true } }
 
 // WithSourceLabel names where the data came from, for the status bar.
 func WithSourceLabel(s string) Option { return func(a *App) { a.dataLabel = s } }
@@ -105,6 +112,20 @@ type App struct {
 	// chrome caches the header and footer for the state they depend on.
 	chromeKey        chromeKey
 	chromeHead, foot string
+
+	theme     string
+	dark      bool
+	ascii     bool
+	asciiMemo [2]string
+	// order is the tabs shown, as indexes into TabNames, in order.
+	order []int
+	pres  presenter
+	// Snapshots (ctrl+s).
+	snapDir       string
+	snapClipboard bool
+	nowFixed      bool
+	notice        string
+	noticeGen     int
 }
 
 // memo remembers the last clamp of one part of the frame.
@@ -134,19 +155,27 @@ type chromeKey struct {
 	pane, help, capt bool
 	styles           *styles.Styles
 	loaded           bool
+	notice           string
 }
 
 // New builds a UI. Nothing is loaded until Init's command runs.
 func New(opts ...Option) *App {
 	a := &App{
-		c:         &common.Common{Styles: styles.DefaultStyles(true), Now: common.Now()},
+		c:         &common.Common{Now: common.Now()},
 		keys:      DefaultKeyMap(),
 		help:      help.New(),
 		dataLabel: "bundled data",
+		dark:      true,
+		theme:     "auto",
+		order:     []int{0, 1, 2, 3, 4},
 	}
 	for _, o := range opts {
 		o(a)
 	}
+	if !slices.Contains(a.order, a.active) {
+		a.active = a.order[0]
+	}
+	a.c.Styles = styles.New(a.theme, a.dark, a.ascii)
 	a.help.Styles = a.c.Styles.Help
 	a.pane = sourcepane.New(a.c)
 	return a
@@ -170,6 +199,9 @@ func (a *App) Init() tea.Cmd {
 	if !a.noBgQuery {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	if a.pres.on {
+		cmds = append(cmds, a.tick())
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -181,8 +213,22 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.layout()
 		return a, nil
 	case tea.BackgroundColorMsg:
-		a.setStyles(styles.DefaultStyles(msg.IsDark()))
+		a.dark = msg.IsDark()
+		if a.theme != "auto" && a.theme != "" {
+			return a, nil // a forced theme ignores the terminal
+		}
+		a.setStyles(styles.New(a.theme, a.dark, a.ascii))
 		return a, a.broadcast(common.StylesChangedMsg{})
+	case rotateTickMsg:
+		return a, a.onTick(msg)
+	case noticeMsg:
+		return a, a.showNotice(msg.text)
+	case clearNoticeMsg:
+		if msg.gen == a.noticeGen {
+			a.notice = ""
+			a.chromeHead = ""
+		}
+		return a, nil
 	case loadedMsg:
 		a.err = msg.err
 		if msg.err == nil {
@@ -194,10 +240,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.MouseClickMsg:
-		if m := msg.Mouse(); m.Button == tea.MouseLeft && m.Y == 0 && !a.paneOpen {
+		if m := msg.Mouse(); m.Button == tea.MouseLeft && m.Y == 0 && !a.paneOpen && !a.pres.frozen {
 			for i, sp := range a.tabSpans {
 				if m.X >= sp[0] && m.X < sp[1] {
-					a.switchTo(i)
+					a.switchTo(a.order[i])
 				}
 			}
 		}
@@ -211,6 +257,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(k, a.keys.ForceQuit) {
 		return a, tea.Quit
+	}
+	if consumed, cmd := a.presentKey(k); consumed {
+		return a, cmd
+	}
+	if key.Matches(k, a.keys.Snapshot) {
+		return a, a.snapshot()
 	}
 	if a.paneOpen {
 		switch {
@@ -237,10 +289,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.toggleHelp()
 		return a, nil
 	case key.Matches(k, a.keys.NextTab):
-		a.switchTo((a.active + 1) % len(TabNames()))
+		a.step(1)
 		return a, nil
 	case key.Matches(k, a.keys.PrevTab):
-		a.switchTo((a.active + len(TabNames()) - 1) % len(TabNames()))
+		a.step(-1)
 		return a, nil
 	case key.Matches(k, a.keys.Source):
 		if t := a.activeTab(); t != nil {
@@ -252,8 +304,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	for i, b := range a.keys.tabKeys() {
-		if key.Matches(k, b) {
-			a.switchTo(i)
+		if key.Matches(k, b) && i < len(a.order) {
+			a.switchTo(a.order[i])
 			return a, nil
 		}
 	}
@@ -263,6 +315,15 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (a *App) toggleHelp() {
 	a.help.ShowAll = !a.help.ShowAll
 	a.layout()
+}
+
+// pos is the active tab's position in the tab order.
+func (a *App) pos() int { return max(slices.Index(a.order, a.active), 0) }
+
+// step moves by d positions in the tab order, wrapping.
+func (a *App) step(d int) {
+	n := len(a.order)
+	a.switchTo(a.order[((a.pos()+d)%n+n)%n])
 }
 
 func (a *App) switchTo(i int) {
@@ -382,7 +443,10 @@ func (a *App) tabTitles() []string {
 func (a *App) header() string {
 	s := a.c.Styles
 	brand := s.Brand.Render("corridor") + " "
-	titles := a.tabTitles()
+	var titles []string
+	for _, i := range a.order {
+		titles = append(titles, a.tabTitles()[i])
+	}
 	forms := []func(i int, t string) string{
 		func(i int, t string) string { return fmt.Sprintf("%d %s", i+1, t) },
 		func(i int, t string) string { return fmt.Sprintf("%d %s", i+1, t[:min(len(t), 4)]) },
@@ -399,7 +463,7 @@ func (a *App) header() string {
 		spans := make([][2]int, len(titles))
 		for i, t := range titles {
 			st := s.Tab
-			if i == a.active {
+			if a.order[i] == a.active {
 				st = s.ActiveTab
 			}
 			cell := st.Render(form(i, t))
@@ -411,6 +475,9 @@ func (a *App) header() string {
 		if x <= a.width || fi == len(forms)-1 {
 			a.tabSpans = spans
 			bar := cells.Truncate(b.String(), a.width, "")
+			if big := a.bigTitle(); big != "" {
+				bar += "\n" + big
+			}
 			if a.height >= 20 {
 				bar += "\n" + s.Rule.Render(strings.Repeat("─", a.width))
 			}
@@ -424,7 +491,7 @@ func (a *App) header() string {
 // show changed.
 func (a *App) chrome() (string, string) {
 	k := chromeKey{w: a.width, h: a.height, active: a.active, pane: a.paneOpen, help: a.help.ShowAll,
-		styles: a.c.Styles, loaded: a.c.Data != nil}
+		styles: a.c.Styles, loaded: a.c.Data != nil, notice: a.notice}
 	if t := a.activeTab(); t != nil {
 		k.capt = t.Capturing()
 	}
@@ -446,12 +513,19 @@ func (a *App) footer() string {
 	} else if tab := a.activeTab(); tab != nil {
 		t = tab
 	}
+	if a.pres.on && !a.help.ShowAll {
+		// A briefing shows the countdown, not key hints.
+		return a.status() + "\n" + a.countdown()
+	}
 	h := a.help.View(helpKeys{global: a.keys, tab: t, pane: a.paneOpen})
 	return a.status() + "\n" + h
 }
 
 func (a *App) status() string {
 	s := a.c.Styles
+	if a.notice != "" {
+		return cells.Truncate(s.Notice.Render(a.notice), a.width, "…")
+	}
 	left := s.StatusKey.Render(a.dataLabel)
 	if d := a.c.Data; d != nil {
 		left += s.StatusBar.Render(fmt.Sprintf(" · %d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources)))
@@ -467,7 +541,15 @@ func (a *App) status() string {
 // View draws the frame. Whatever a tab returns, no line is wider than the
 // terminal and there are never more lines than it has.
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	content := a.pres.frame
+	if !a.pres.frozen {
+		content = a.render()
+	}
+	v := tea.NewView(content)
+	if a.c.Styles.HighContrast {
+		// Projectors: ask the terminal for black behind white text.
+		v.BackgroundColor, v.ForegroundColor = color.Black, color.White
+	}
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "corridor · " + a.tabTitles()[a.active]
@@ -499,9 +581,16 @@ func (a *App) render() string {
 	default:
 		body = a.activeTab().View()
 	}
-	return a.headMemo.clamp(header, a.width, a.height, false) + "\n" +
+	out := a.headMemo.clamp(header, a.width, a.height, false) + "\n" +
 		a.bodyMemo.clamp(body, a.width, bodyH, true) + "\n" +
 		a.footMemo.clamp(footer, a.width, a.height, false)
+	if a.ascii {
+		if a.asciiMemo[0] != out {
+			a.asciiMemo = [2]string{out, cells.ASCII(out)}
+		}
+		return a.asciiMemo[1]
+	}
+	return out
 }
 
 // clamp cuts s to w columns and h lines.

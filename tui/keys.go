@@ -11,6 +11,9 @@ type KeyMap struct {
 	Help                         key.Binding
 	Quit                         key.Binding
 	ForceQuit                    key.Binding
+	Snapshot                     key.Binding
+	Freeze                       key.Binding
+	Resume                       key.Binding
 }
 
 // DefaultKeyMap returns the global keys.
@@ -30,6 +33,9 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Snapshot:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "snapshot")),
+		Freeze:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "freeze screen")),
+		Resume:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "resume rotation")),
 	}
 }
 
@@ -70,5 +76,6 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	g := h.global
 	return append(out,
 		[]key.Binding{g.Tab1, g.Tab2, g.Tab3, g.Tab4, g.Tab5},
-		[]key.Binding{g.NextTab, g.PrevTab, g.Source, g.Help, g.Quit, g.ForceQuit})
+		[]key.Binding{g.NextTab, g.PrevTab, g.Source, g.Help, g.Quit, g.ForceQuit},
+		[]key.Binding{g.Snapshot, g.Freeze, g.Resume})
 }

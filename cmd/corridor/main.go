@@ -29,8 +29,9 @@ func main() {
 
 // options are the parsed command line.
 type options struct {
-	tab   string
-	color string
+	look        lookFlags
+	color       string
+	snapshotDir string
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {
@@ -38,8 +39,11 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 
 Usage:
   corridor [flags]
-  corridor snapshot [--tab NAME] [--width N] [--height N] [--format text|ansi]
-  corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous] (see corridor serve --help)
+  corridor snapshot --tab NAME [--width 120 --height 40] [--format text|ansi|svg|html] [--color never|always]
+  corridor export --format csv|json|markdown [--view ports|transit|energy|timeline|sources]
+  corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous]
+
+Each subcommand has its own --help.
 
 Flags:
 `)
@@ -47,7 +51,8 @@ Flags:
 	fs.PrintDefaults()
 	fmt.Fprintf(w, `
 Keys: 1-5 or tab/shift+tab switch tabs, j/k move, / filter, enter/s sources,
-? help, q quit. Colour follows the terminal; NO_COLOR (any value) turns it off.
+ctrl+s snapshot, f freeze, p resume rotation, ? help, q quit.
+Colour follows the terminal; NO_COLOR (any value) turns it off.
 `)
 }
 
@@ -55,8 +60,9 @@ func parse(args []string, stdout io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("corridor", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.tab, "tab", "overview", "start on tab `NAME`: "+strings.Join(tui.TabNames(), ", "))
+	o.look.register(fs, true)
 	fs.StringVar(&o.color, "color", "auto", "colour: `auto`, always or never")
+	fs.StringVar(&o.snapshotDir, "snapshot-dir", "", "where ctrl+s saves frames (default: the current directory)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
@@ -72,8 +78,8 @@ func parse(args []string, stdout io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q (see corridor --help)", fs.Arg(0))
 	}
-	if !slices.Contains(tui.TabNames(), strings.ToLower(o.tab)) {
-		return o, fmt.Errorf("unknown tab %q; want one of %s", o.tab, strings.Join(tui.TabNames(), ", "))
+	if err := o.look.check(); err != nil {
+		return o, err
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, o.color) {
 		return o, fmt.Errorf("--color %q: want auto, always or never", o.color)
@@ -111,6 +117,8 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 			return snapshot(args[1:], stdout, stderr)
 		case "serve":
 			return serveCmd(args[1:], stdout, stderr)
+		case "export":
+			return exportCmd(args[1:], stdout, stderr)
 		}
 	}
 	o, err := parse(args, stdout)
@@ -124,10 +132,10 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 		fmt.Fprintln(stderr, "corridor:", err)
 		return 2
 	}
-	app := tui.New(
+	app := tui.New(append([]tui.Option{
 		tui.WithLoader(func() (*model.Dataset, error) { return data.Load(data.Bundled()) }),
-		tui.WithTab(o.tab),
-	)
+		tui.WithSnapshotDir(o.snapshotDir),
+	}, o.look.options()...)...)
 	opts := []tea.ProgramOption{tea.WithEnvironment(env)}
 	if p, ok := profile(o.color, env); ok {
 		opts = append(opts, tea.WithColorProfile(p))

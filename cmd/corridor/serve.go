@@ -14,6 +14,7 @@ import (
 	"charm.land/log/v2"
 
 	"corridor/data"
+	"corridor/tui"
 	"corridor/tui/serve"
 )
 
@@ -22,6 +23,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("corridor serve", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var cfg serve.Config
+	var look lookFlags
+	look.register(fs, true)
 	fs.StringVar(&cfg.Listen, "listen", serve.DefaultListen, "`host:port` to listen on")
 	fs.StringVar(&cfg.HostKeyPath, "host-key", serve.DefaultHostKeyPath(), "ed25519 host key `file`, created (mode 0600) if missing")
 	fs.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `file`: only these keys get in")
@@ -48,6 +51,13 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "corridor serve: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	if err := look.check(); err != nil {
+		fmt.Fprintln(stderr, "corridor serve:", err)
+		return 2
+	}
+	// Over SSH ctrl+s offers the frame to the client's clipboard: a file
+	// would be written on the server, far from whoever asked for it.
+	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots())
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
 	ds, err := data.Load(data.Bundled())
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,53 +15,122 @@ import (
 
 	"corridor/data"
 	"corridor/tui"
+	"corridor/tui/frame"
 )
 
-// snapshot prints one frame of a tab to stdout, no terminal needed.
+// snapshot prints one frame of a tab to stdout, exactly as the dashboard
+// draws it at that size; no terminal is needed.
 func snapshot(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("corridor snapshot", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	tab := fs.String("tab", "overview", "tab `NAME`: "+strings.Join(tui.TabNames(), ", "))
+	fs.SetOutput(io.Discard)
+	var look lookFlags
+	look.register(fs, true)
 	width := fs.Int("width", 120, "frame width in columns")
 	height := fs.Int("height", 40, "frame height in lines")
-	format := fs.String("format", "text", "`text` (plain) or ansi (256 colours)")
-	date := fs.String("date", "", "draw as of `YYYY-MM-DD` instead of today (for reproducible captures)")
+	format := fs.String("format", "text", "`format`: text, ansi, svg or html")
+	color := fs.String("color", "", "`never` or always (default: never for text, always otherwise)")
+	date := fs.String("date", "", "draw as of `YYYY-MM-DD` instead of today (reproducible captures)")
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "Usage: corridor snapshot --tab NAME [flags]\n\nPrint one frame of a tab to stdout.\n\nFlags:\n")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
 			return 0
 		}
+		fmt.Fprintf(stderr, "corridor snapshot: %v (see corridor snapshot --help)\n", err)
 		return 2
 	}
-	if !slices.Contains(tui.TabNames(), *tab) || *width < 1 || *height < 1 || (*format != "text" && *format != "ansi") {
-		fmt.Fprintln(stderr, "corridor snapshot: want --tab one of", strings.Join(tui.TabNames(), ", "), "a positive --width and --height, --format text or ansi")
-		return 2
+	formats := []string{"text", "ansi", "svg", "html"}
+	switch {
+	case !slices.Contains(formats, *format):
+		return usageErr(stderr, "--format %q: want one of %s", *format, strings.Join(formats, ", "))
+	case *color != "" && *color != "never" && *color != "always":
+		return usageErr(stderr, "--color %q: want never or always", *color)
+	case *width < 1 || *height < 1:
+		return usageErr(stderr, "--width and --height must be positive")
+	case fs.NArg() > 0:
+		return usageErr(stderr, "unexpected argument %q", fs.Arg(0))
+	}
+	if err := look.check(); err != nil {
+		return usageErr(stderr, "%v", err)
+	}
+	if *color == "" {
+		*color = "always"
+		if *format == "text" {
+			*color = "never"
+		}
 	}
 	ds, err := data.Load(data.Bundled())
 	if err != nil {
 		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
 		return 1
 	}
-	opts := []tui.Option{}
+	opts := look.options()
 	if *date != "" {
 		t, err := time.Parse("2006-01-02", *date)
 		if err != nil {
-			fmt.Fprintln(stderr, "corridor snapshot: --date:", err)
-			return 2
+			return usageErr(stderr, "--date: %v", err)
 		}
 		opts = append(opts, tui.WithNow(t))
 	}
-	frame := tui.Frame(ds, *tab, *width, *height, opts...)
-	if *format == "text" {
-		lines := strings.Split(ansi.Strip(frame), "\n")
+	if look.tab == "" && look.tabs == "" {
+		opts = append(opts, tui.WithTab("overview"))
+	}
+	if look.theme == "light" {
+		opts = append(opts, tui.WithDarkBackground(false))
+	}
+	out := tui.Frame(ds, firstNonEmpty(look.tab, firstTab(look)), *width, *height, opts...)
+	if *color == "never" {
+		// Keep bold and reverse (they carry meaning), drop colour.
+		out = convert(out, colorprofile.ASCII)
+	}
+	fmt.Fprint(stdout, render(out, *format, *width, *height, look.theme != "light"))
+	return 0
+}
+
+func firstTab(l lookFlags) string {
+	if tabs := l.tabList(); len(tabs) > 0 {
+		return tabs[0]
+	}
+	return "overview"
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func usageErr(w io.Writer, format string, args ...any) int {
+	fmt.Fprintf(w, "corridor snapshot: "+format+"\n", args...)
+	return 2
+}
+
+// convert re-encodes a frame's styling for a colour profile.
+func convert(s string, p colorprofile.Profile) string {
+	var b bytes.Buffer
+	w := &colorprofile.Writer{Forward: &b, Profile: p}
+	_, _ = w.WriteString(s)
+	return b.String()
+}
+
+// render encodes a frame in one of the snapshot formats.
+func render(out, format string, w, h int, dark bool) string {
+	switch format {
+	case "text":
+		lines := strings.Split(ansi.Strip(out), "\n")
 		for i, l := range lines {
 			lines[i] = strings.TrimRight(l, " ")
 		}
-		fmt.Fprintln(stdout, strings.Join(lines, "\n"))
-		return 0
+		return strings.Join(lines, "\n") + "\n"
+	case "ansi":
+		return convert(out, colorprofile.ANSI256) + "\n"
 	}
-	var b bytes.Buffer
-	w := &colorprofile.Writer{Forward: &b, Profile: colorprofile.ANSI256}
-	_, _ = w.WriteString(frame)
-	fmt.Fprintln(stdout, b.String())
-	return 0
+	bg, fg := frame.Colors(dark)
+	g := frame.Parse(out, w, h)
+	if format == "svg" {
+		return frame.SVG(g, bg, fg)
+	}
+	return frame.HTML(g, bg, fg)
 }

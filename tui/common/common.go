@@ -22,6 +22,8 @@ type Common struct {
 	// Now is the program's idea of today, injected so golden tests do not
 	// drift with the calendar.
 	Now time.Time
+	// Present is set in briefing mode: tabs may draw large glyphs.
+	Present bool
 }
 
 // Tab is one view of the dashboard. The root model owns global keys and

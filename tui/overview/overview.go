@@ -15,6 +15,7 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/bignum"
 	"corridor/tui/components/cells"
 	"corridor/tui/components/chart"
 	"corridor/tui/components/table"
@@ -200,6 +201,18 @@ func (m *Model) figLine(f figure) string {
 // grid, compact route, compact cards) and keeps the first that fits.
 func (m *Model) render() {
 	title := m.c.Styles.Title.Render("The route") + m.c.Styles.Muted.Render("  latest actual figure at each node")
+	// Briefing mode on a big screen: the headline figures in large glyphs
+	// first, the route and cards in what is left.
+	if panel := m.bigPanel(); panel != "" {
+		if rest := m.height - lipgloss.Height(panel) - 1; rest >= 14 {
+			full := m.height
+			m.height = rest
+			defer func() {
+				m.height = full
+				m.cache = panel + "\n" + m.cache
+			}()
+		}
+	}
 	var out string
 	for _, layout := range [][2]func() string{
 		{m.routeBoxes, m.cardGrid},
@@ -222,6 +235,46 @@ func (m *Model) render() {
 		lines = lines[len(lines)-m.height:]
 	}
 	m.cache = strings.Join(lines, "\n")
+}
+
+// bigPanel draws three headline figures in large digits side by side,
+// or "" outside briefing mode or when they would not fit.
+func (m *Model) bigPanel() string {
+	if !m.c.Present || m.height < 30 {
+		return ""
+	}
+	d, s := m.c.Data, m.c.Styles
+	type fig struct{ label, subject, metric, unit string }
+	figs := []fig{
+		{"Middle Corridor volume", "titr", "cargo", "tonnes"},
+		{"Port of Baku cargo", "baku", "cargo", "tonnes"},
+		{"Container block trains", "block-trains", "trains", "trains"},
+	}
+	colW := (m.width - 2*(len(figs)-1)) / len(figs)
+	var blocks []string
+	var widths []int
+	for _, f := range figs {
+		p, ok := common.Headline(d, f.subject, f.metric, f.unit)
+		if !ok {
+			continue
+		}
+		digits := string(p.Qualifier) + common.FormatNumber(p.Value)
+		big := bignum.Fit(digits, colW, 5)
+		if big == nil {
+			return "" // no room: the normal cards say the same in text
+		}
+		src, _ := d.Source(p.Source)
+		foot := fmt.Sprintf("%s · %s · %s", f.unit, p.Period.Label(), src.Publisher)
+		if mk := common.Marks(p.Disputed(), p.Suspect()); mk != "" {
+			foot += " " + mk + " sources disagree"
+		}
+		blocks = append(blocks, s.Heading.Render(f.label)+"\n"+s.BigValue.Render(strings.Join(big, "\n"))+"\n"+s.Muted.Render(cells.Truncate(foot, colW, "…")))
+		widths = append(widths, colW)
+	}
+	if len(blocks) == 0 {
+		return ""
+	}
+	return cells.Columns("  ", blocks, widths)
 }
 
 // volumeChart plots the Middle Corridor's yearly volume with its

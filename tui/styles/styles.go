@@ -12,6 +12,12 @@ import (
 // Styles holds every style the UI draws with.
 type Styles struct {
 	IsDark bool
+	// Theme is the --theme name the styles were built for.
+	Theme string
+	// HighContrast asks the terminal for a black background.
+	HighContrast bool
+	// ASCII is set when every glyph must be plain ASCII.
+	ASCII bool
 
 	Brand     lipgloss.Style
 	Tab       lipgloss.Style
@@ -63,6 +69,75 @@ type Styles struct {
 	ChartSecond asciigraph.AnsiColor
 	ChartPlan   asciigraph.AnsiColor
 	ChartAxis   asciigraph.AnsiColor
+}
+
+// Themes lists the --theme names: auto follows the terminal's background,
+// dark and light force one, high-contrast is for projectors.
+func Themes() []string { return []string{"auto", "dark", "light", "high-contrast"} }
+
+// New returns the styles for a theme. isDark is the terminal's background
+// as detected (used by "auto"); ascii draws every border with plain ASCII
+// for terminals and fonts without box-drawing characters.
+func New(theme string, isDark, ascii bool) *Styles {
+	var s *Styles
+	switch theme {
+	case "dark":
+		s = DefaultStyles(true)
+	case "light":
+		s = DefaultStyles(false)
+	case "high-contrast":
+		s = highContrast()
+	default:
+		s = DefaultStyles(isDark)
+	}
+	s.Theme = theme
+	if ascii {
+		s.ASCII = true
+		b := lipgloss.ASCIIBorder()
+		s.Box = s.Box.Border(b)
+		s.Card = s.Card.Border(b)
+		// The selected card keeps a different border without box glyphs.
+		s.CardSel = s.CardSel.Border(lipgloss.Border{Top: "=", Bottom: "=", Left: "#", Right: "#",
+			TopLeft: "#", TopRight: "#", BottomLeft: "#", BottomRight: "#"})
+		s.Pane = s.Pane.Border(b)
+		s.ErrorBox = s.ErrorBox.Border(b)
+	}
+	return s
+}
+
+// highContrast is white and saturated colours on black, bold where it
+// helps, and nothing faint: a projector washes out greys.
+func highContrast() *Styles {
+	s := DefaultStyles(true)
+	c := lipgloss.Color
+	white, yellow, cyan, magenta, green, red := c("#FFFFFF"), c("#FFFF00"), c("#00FFFF"), c("#FF5FFF"), c("#5FFF5F"), c("#FF5F5F")
+	s.HighContrast = true
+	s.Brand = s.Brand.Foreground(yellow)
+	s.Tab = s.Tab.Foreground(white)
+	s.ActiveTab = s.ActiveTab.Foreground(yellow)
+	s.TabGap = s.TabGap.Foreground(white)
+	s.Rule = s.Rule.Foreground(white)
+	s.Title = s.Title.Foreground(yellow)
+	s.Heading = s.Heading.Foreground(cyan)
+	s.Muted = s.Muted.Foreground(white)
+	s.Accent = s.Accent.Foreground(cyan)
+	s.Value = s.Value.Foreground(white)
+	s.BigValue = s.BigValue.Foreground(yellow)
+	s.Good, s.Bad, s.Warn = s.Good.Foreground(green), s.Bad.Foreground(red), s.Warn.Foreground(yellow)
+	s.Forecast, s.Target, s.Capacity, s.Derived = s.Forecast.Foreground(magenta), s.Target.Foreground(magenta), s.Capacity.Foreground(white), s.Derived.Foreground(white)
+	s.Disputed = s.Disputed.Foreground(yellow)
+	s.Box, s.Card = s.Box.BorderForeground(white), s.Card.BorderForeground(white)
+	s.CardSel = s.CardSel.BorderForeground(yellow)
+	s.Pane = s.Pane.BorderForeground(yellow)
+	s.Node, s.Arrow, s.Header, s.Cell = s.Node.Foreground(white), s.Arrow.Foreground(white), s.Header.Foreground(yellow), s.Cell.Foreground(white)
+	s.Selected = lipgloss.NewStyle().Reverse(true).Bold(true)
+	s.Bar, s.BarPlan, s.Filter = s.Bar.Foreground(cyan), s.BarPlan.Foreground(magenta), s.Filter.Foreground(yellow)
+	s.StatusBar, s.StatusKey, s.Notice = s.StatusBar.Foreground(white), s.StatusKey.Foreground(yellow), s.Notice.Foreground(green)
+	s.Help.ShortKey, s.Help.FullKey = s.Help.ShortKey.Foreground(yellow), s.Help.FullKey.Foreground(yellow)
+	s.Help.ShortDesc, s.Help.FullDesc = s.Help.ShortDesc.Foreground(white), s.Help.FullDesc.Foreground(white)
+	s.Help.ShortSeparator, s.Help.FullSeparator = s.Help.ShortSeparator.Foreground(white), s.Help.FullSeparator.Foreground(white)
+	s.ChartActual, s.ChartSecond, s.ChartPlan, s.ChartAxis = asciigraph.Aqua, asciigraph.Yellow, asciigraph.Fuchsia, asciigraph.White
+	return s
 }
 
 // DefaultStyles returns the styles for a dark or light background.

@@ -1,6 +1,7 @@
 package cells
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -30,4 +31,24 @@ func BenchmarkWidth(b *testing.B) {
 			ansi.StringWidth(line)
 		}
 	})
+}
+
+func TestASCIIKeepsWidthAndColour(t *testing.T) {
+	for _, s := range []string{
+		"╭──╮ Türkiye ≠ 4.5M t† · ▁▂█ → Контейнер\x1b[1;38;5;33mbold\x1b[0m €3.5B 中文",
+		"┊◂█░▸ ● ◐ ○ ◌ ✕ — – …",
+	} {
+		got := ASCII(s)
+		for i := 0; i < len(got); i++ {
+			if got[i] > 0x7e {
+				t.Fatalf("byte %#x left in %q", got[i], got)
+			}
+		}
+		if Width(got) != Width(s) {
+			t.Errorf("width %d → %d: %q", Width(s), Width(got), got)
+		}
+		if !strings.Contains(got, "\x1b[1;38;5;33m") && strings.Contains(s, "\x1b[1;38;5;33m") {
+			t.Errorf("colour sequence lost: %q", got)
+		}
+	}
 }

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"corridor/data"
+)
+
+// exportCmd writes the data behind a view, with sources, to stdout.
+func exportCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("corridor export", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "csv", "`format`: "+strings.Join(data.ExportFormats(), ", "))
+	view := fs.String("view", "ports", "`view`: "+strings.Join(data.ExportViews(), ", "))
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "Usage: corridor export --format csv|json|markdown [--view VIEW]\n\nWrite the data behind a view, with its sources, to stdout.\n\nFlags:\n")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return 0
+		}
+		fmt.Fprintf(stderr, "corridor export: %v (see corridor export --help)\n", err)
+		return 2
+	}
+	switch {
+	case !slices.Contains(data.ExportFormats(), *format):
+		fmt.Fprintf(stderr, "corridor export: --format %q: want one of %s\n", *format, strings.Join(data.ExportFormats(), ", "))
+		return 2
+	case !slices.Contains(data.ExportViews(), *view):
+		fmt.Fprintf(stderr, "corridor export: --view %q: want one of %s\n", *view, strings.Join(data.ExportViews(), ", "))
+		return 2
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "corridor export: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	ds, err := data.Load(data.Bundled())
+	if err != nil {
+		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
+		return 1
+	}
+	w := bufio.NewWriter(stdout)
+	if err := data.WriteExport(w, ds, *view, *format); err != nil {
+		fmt.Fprintln(stderr, "corridor export:", err)
+		return 1
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintln(stderr, "corridor export:", err)
+		return 1
+	}
+	return 0
+}

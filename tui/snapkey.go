@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/tui/frame"
+)
+
+// WithSnapshotDir makes ctrl+s write the current frame as SVG into dir
+// ("" is the current directory).
+func WithSnapshotDir(dir string) Option { return func(a *App) { a.snapDir = dir } }
+
+// WithClipboardSnapshots makes ctrl+s offer the frame's text to the
+// client's clipboard (OSC 52) instead of writing a file: over SSH a file
+// would land on the server, not with the person who asked for it.
+func WithClipboardSnapshots() Option { return func(a *App) { a.snapClipboard = true } }
+
+// noticeMsg shows a short notice in the status bar; clearNoticeMsg hides
+// it again unless a newer one replaced it.
+type noticeMsg struct{ text string }
+type clearNoticeMsg struct{ gen int }
+
+// snapshot saves or offers the frame on screen.
+func (a *App) snapshot() tea.Cmd {
+	content := a.render()
+	if a.snapClipboard {
+		return tea.Batch(tea.SetClipboard(ansi.Strip(content)),
+			func() tea.Msg { return noticeMsg{"frame copied to your clipboard (OSC 52)"} })
+	}
+	name := fmt.Sprintf("corridor-%s-%s.svg", TabNames()[a.active], a.c.Now.Format("2006-01-02T15-04"))
+	if !a.nowFixed {
+		name = fmt.Sprintf("corridor-%s-%s.svg", TabNames()[a.active], time.Now().Format("2006-01-02T15-04-05"))
+	}
+	path := filepath.Join(a.snapDir, name)
+	bg, fg := frame.Colors(a.c.Styles.IsDark || a.c.Styles.HighContrast)
+	w, h := a.width, a.height
+	return func() tea.Msg {
+		svg := frame.SVG(frame.Parse(content, w, h), bg, fg)
+		if err := os.WriteFile(path, []byte(svg), 0o644); err != nil {
+			return noticeMsg{"snapshot failed: " + err.Error()}
+		}
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = path
+		}
+		return noticeMsg{"saved " + abs}
+	}
+}
+
+// showNotice displays text for a few seconds.
+func (a *App) showNotice(text string) tea.Cmd {
+	a.notice = text
+	a.noticeGen++
+	gen := a.noticeGen
+	a.chromeHead = ""
+	return tea.Tick(5*time.Second, func(time.Time) tea.Msg { return clearNoticeMsg{gen} })
+}
