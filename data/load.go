@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -58,7 +59,52 @@ var metricPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_]*$`)
 // either a fully valid, indexed dataset or an Errors value holding every
 // problem found, each naming file, line and column.
 func Load(fsys fs.FS) (*model.Dataset, error) {
-	l := &loader{fsys: fsys, ids: map[string]string{}}
+	ds, _, err := LoadLayers(Layer{FS: fsys})
+	return ds, err
+}
+
+// Layer is one directory of CSV files. Layers are read in order and a
+// row in a later layer replaces the row with the same id in an earlier
+// one, so an analyst's directory can carry just the rows it adds or
+// corrects on top of the bundled data.
+type Layer struct {
+	FS fs.FS
+	// Name prefixes file names in messages ("mydata/observations.csv");
+	// empty for the bundled data.
+	Name string
+	// Optional layers may leave files out.
+	Optional bool
+}
+
+// Pos is where a row came from, for messages about it.
+type Pos struct {
+	File   string
+	Line   int
+	header map[string]int
+}
+
+// Col is the 1-based column of a field in the row's file (0 if absent).
+func (p Pos) Col(field string) int {
+	if i, ok := p.header[field]; ok {
+		return i + 1
+	}
+	return 0
+}
+
+// Positions maps each row to where it came from, by file and id.
+type Positions map[string]Pos
+
+// Of returns the position of the row with id in file (a base name such as
+// "observations.csv").
+func (p Positions) Of(file, id string) (Pos, bool) {
+	x, ok := p[file+"\x00"+id]
+	return x, ok
+}
+
+// LoadLayers reads and validates the layers as one dataset, and says
+// where each row came from.
+func LoadLayers(layers ...Layer) (*model.Dataset, Positions, error) {
+	l := &loader{layers: layers, ids: map[string]string{}, pos: Positions{}}
 	ds := &model.Dataset{}
 	l.sources(ds)
 	l.metrics(ds)
@@ -68,20 +114,21 @@ func Load(fsys fs.FS) (*model.Dataset, error) {
 	l.observations(ds)
 	l.events(ds)
 	if len(l.errs) > 0 {
-		return nil, l.errs
+		return nil, l.pos, l.errs
 	}
 	ds.Index()
-	return ds, nil
+	return ds, l.pos, nil
 }
 
 type loader struct {
-	fsys       fs.FS
+	layers     []Layer
 	errs       Errors
 	sourceIDs  map[string]bool
 	metricByID map[string]model.Metric
 	// ids holds port, project and subject ids with the file defining them:
 	// observations refer to all three through one column.
 	ids map[string]string
+	pos Positions
 }
 
 // row is one record with its position, read through its header.
@@ -228,17 +275,54 @@ func splitList(s string) []string {
 	return out
 }
 
-// each reads file and calls fn for every data row. A missing file or
-// column is reported once and the file skipped; malformed CSV stops the
-// file at the broken record, since nothing after it can be trusted.
+// each reads file from every layer and calls fn for every data row, a
+// later layer's row replacing an earlier one with the same id. A missing
+// file or column is reported once and that layer's file skipped;
+// malformed CSV stops the file at the broken record, since nothing after
+// it can be trusted.
 func (l *loader) each(file string, fn func(row)) {
-	fail := func(line, col int, format string, args ...any) {
-		l.errs = append(l.errs, &Error{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	var rows []row
+	seen := map[string]int{} // id → index in rows, from earlier layers
+	for _, layer := range l.layers {
+		got, _ := l.read(layer, file)
+		here := map[string]int{}
+		for _, r := range got {
+			id := r.get("id")
+			if i, ok := seen[id]; ok && id != "" {
+				rows[i] = r
+				continue
+			}
+			if _, dup := here[id]; !dup {
+				here[id] = len(rows)
+			}
+			rows = append(rows, r)
+		}
+		for id, i := range here {
+			seen[id] = i
+		}
 	}
-	f, err := l.fsys.Open(file)
+	for _, r := range rows {
+		l.pos[file+"\x00"+r.get("id")] = Pos{File: r.file, Line: r.line, header: r.header}
+		fn(r)
+	}
+}
+
+// read parses one layer's copy of file into rows. present is false when
+// the layer has no such file.
+func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
+	name := file
+	if layer.Name != "" {
+		name = path.Join(layer.Name, file)
+	}
+	fail := func(line, col int, format string, args ...any) {
+		l.errs = append(l.errs, &Error{File: name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	}
+	f, err := layer.FS.Open(file)
 	if err != nil {
-		fail(0, 0, "cannot open: %v", errors.Unwrap(err))
-		return
+		if !layer.Optional || !errors.Is(err, fs.ErrNotExist) {
+			fail(0, 0, "cannot open: %v", errors.Unwrap(err))
+		}
+		return nil, false
 	}
 	defer f.Close()
 	cr := csv.NewReader(io.LimitReader(f, maxFileSize))
@@ -251,7 +335,7 @@ func (l *loader) each(file string, fn func(row)) {
 		} else {
 			fail(csvLine(err, 1), csvCol(err), "%v", csvMsg(err))
 		}
-		return
+		return nil, true
 	}
 	header := map[string]int{}
 	for i, h := range head {
@@ -269,16 +353,16 @@ func (l *loader) each(file string, fn func(row)) {
 		}
 	}
 	if missing {
-		return
+		return nil, true
 	}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return
+			return rows, true
 		}
 		if err != nil {
 			fail(csvLine(err, 0), csvCol(err), "%v", csvMsg(err))
-			return
+			return rows, true
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
@@ -288,7 +372,7 @@ func (l *loader) each(file string, fn func(row)) {
 			fail(line, min(len(rec), len(head))+1, "row has %d fields, the header has %d", len(rec), len(head))
 			continue
 		}
-		fn(row{l: l, file: file, line: line, header: header, fields: rec})
+		rows = append(rows, row{l: l, file: name, line: line, header: header, fields: rec})
 	}
 }
 

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -298,4 +299,64 @@ func (d *Dataset) Conflicts() []Conflict {
 			a.Period.Compare(b.Period))
 	})
 	return out
+}
+
+// Diff counts the rows that differ between two datasets: added, removed
+// or changed sources, metrics, subjects, ports, projects, observations
+// and events, matched by id. It is what a reload reports as "N changes".
+func Diff(a, b *Dataset) int {
+	// A missing dataset counts as an empty one: everything is new.
+	if a == nil {
+		a = &Dataset{}
+	}
+	if b == nil {
+		b = &Dataset{}
+	}
+	n := 0
+	count := func(old, new map[string]string) {
+		for id, v := range new {
+			if w, ok := old[id]; !ok || w != v {
+				n++
+			}
+		}
+		for id := range old {
+			if _, ok := new[id]; !ok {
+				n++
+			}
+		}
+	}
+	count(rows(a.Sources, func(s Source) string { return s.ID }), rows(b.Sources, func(s Source) string { return s.ID }))
+	count(rows(a.Metrics, func(m Metric) string { return m.ID }), rows(b.Metrics, func(m Metric) string { return m.ID }))
+	count(rows(a.Subjects, func(s Subject) string { return s.ID }), rows(b.Subjects, func(s Subject) string { return s.ID }))
+	count(rows(a.Ports, func(p Port) string { return p.ID }), rows(b.Ports, func(p Port) string { return p.ID }))
+	count(projectRows(a.Projects), projectRows(b.Projects))
+	count(rows(a.Observations, func(o Observation) string { return o.ID }), rows(b.Observations, func(o Observation) string { return o.ID }))
+	count(rows(a.Events, func(e Event) string { return e.ID }), rows(b.Events, func(e Event) string { return e.ID }))
+	return n
+}
+
+// projectRows formats projects with their numbers, not the pointers to
+// them, so an unchanged project compares equal.
+func projectRows(ps []Project) map[string]string {
+	num := func(f *float64) string {
+		if f == nil {
+			return "-"
+		}
+		return fmt.Sprint(*f)
+	}
+	m := make(map[string]string, len(ps))
+	for _, p := range ps {
+		q := p
+		q.Capacity, q.LengthKM, q.Cost = nil, nil, nil
+		m[p.ID] = fmt.Sprintf("%+v|%s|%s|%s", q, num(p.Capacity), num(p.LengthKM), num(p.Cost))
+	}
+	return m
+}
+
+func rows[T any](xs []T, id func(T) string) map[string]string {
+	m := make(map[string]string, len(xs))
+	for _, x := range xs {
+		m[id(x)] = fmt.Sprintf("%+v", x)
+	}
+	return m
 }

@@ -158,3 +158,20 @@ func TestEventFilter(t *testing.T) {
 		t.Errorf("LatestEvent = %v, want b (c is only planned)", e.ID)
 	}
 }
+
+func TestDiff(t *testing.T) {
+	a := fixture(t)
+	b := fixture(t)
+	if n := Diff(a, b); n != 0 {
+		t.Errorf("identical datasets differ by %d", n)
+	}
+	b.Observations[0].Value++
+	b.Observations = b.Observations[:len(b.Observations)-1]
+	b.Events = append(b.Events, Event{ID: "new"})
+	if n := Diff(a, b); n != 3 {
+		t.Errorf("Diff = %d, want 3 (one changed, one removed, one added)", n)
+	}
+	if n := Diff(nil, a); n != len(a.Sources)+len(a.Subjects)+len(a.Observations) {
+		t.Errorf("Diff from nothing = %d", n)
+	}
+}

@@ -126,6 +126,10 @@ type App struct {
 	nowFixed      bool
 	notice        string
 	noticeGen     int
+	// Live data: when the data was last loaded, and the error keeping a
+	// bad edit off screen.
+	loadedAt time.Time
+	dataErr  error
 }
 
 // memo remembers the last clamp of one part of the frame.
@@ -156,6 +160,8 @@ type chromeKey struct {
 	styles           *styles.Styles
 	loaded           bool
 	notice           string
+	data             *model.Dataset
+	dataErr          string
 }
 
 // New builds a UI. Nothing is loaded until Init's command runs.
@@ -229,9 +235,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.chromeHead = ""
 		}
 		return a, nil
+	case DataMsg:
+		a.onData(msg)
+		if msg.Err == nil && msg.Data != nil {
+			return a, a.showNotice(a.notice)
+		}
+		return a, nil
 	case loadedMsg:
 		a.err = msg.err
 		if msg.err == nil {
+			if a.loadedAt.IsZero() {
+				a.loadedAt = a.c.Now
+			}
 			a.c.Data = msg.ds
 			// Tabs are built when first shown: a session that only looks
 			// at the overview never pays for the others.
@@ -475,6 +490,9 @@ func (a *App) header() string {
 		if x <= a.width || fi == len(forms)-1 {
 			a.tabSpans = spans
 			bar := cells.Truncate(b.String(), a.width, "")
+			if ban := a.banner(); ban != "" {
+				bar += "\n" + cells.Truncate(ban, a.width, "…")
+			}
 			if big := a.bigTitle(); big != "" {
 				bar += "\n" + big
 			}
@@ -491,7 +509,12 @@ func (a *App) header() string {
 // show changed.
 func (a *App) chrome() (string, string) {
 	k := chromeKey{w: a.width, h: a.height, active: a.active, pane: a.paneOpen, help: a.help.ShowAll,
-		styles: a.c.Styles, loaded: a.c.Data != nil, notice: a.notice}
+		styles: a.c.Styles, loaded: a.c.Data != nil, notice: a.notice, data: a.c.Data}
+	if a.dataErr != nil {
+		// The message, not the error: an error list is a slice, and
+		// comparing keys holding one would panic.
+		k.dataErr = a.dataErr.Error()
+	}
 	if t := a.activeTab(); t != nil {
 		k.capt = t.Capturing()
 	}
@@ -526,7 +549,11 @@ func (a *App) status() string {
 	if a.notice != "" {
 		return cells.Truncate(s.Notice.Render(a.notice), a.width, "…")
 	}
-	left := s.StatusKey.Render(a.dataLabel)
+	label := a.dataLabel
+	if !a.loadedAt.IsZero() && a.dataLabel != "bundled data" {
+		label += " · loaded " + a.loadedAt.Format("15:04:05")
+	}
+	left := s.StatusKey.Render(label)
 	if d := a.c.Data; d != nil {
 		left += s.StatusBar.Render(fmt.Sprintf(" · %d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources)))
 	}

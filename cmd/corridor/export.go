@@ -18,6 +18,8 @@ func exportCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "csv", "`format`: "+strings.Join(data.ExportFormats(), ", "))
 	view := fs.String("view", "ports", "`view`: "+strings.Join(data.ExportViews(), ", "))
+	var df dataFlags
+	df.register(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(stdout, "Usage: corridor export --format csv|json|markdown [--view VIEW]\n\nWrite the data behind a view, with its sources, to stdout.\n\nFlags:\n")
@@ -38,8 +40,11 @@ func exportCmd(args []string, stdout, stderr io.Writer) int {
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "corridor export: unexpected argument %q\n", fs.Arg(0))
 		return 2
+	case df.check() != nil:
+		fmt.Fprintln(stderr, "corridor export:", df.check())
+		return 2
 	}
-	ds, err := data.Load(data.Bundled())
+	ds, err := df.origin().Load()
 	if err != nil {
 		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
 		return 1

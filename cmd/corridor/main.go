@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,7 +17,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"corridor/data"
-	"corridor/model"
 	"corridor/tui"
 )
 
@@ -30,6 +30,7 @@ func main() {
 // options are the parsed command line.
 type options struct {
 	look        lookFlags
+	data        dataFlags
 	color       string
 	snapshotDir string
 }
@@ -42,6 +43,8 @@ Usage:
   corridor snapshot --tab NAME [--width 120 --height 40] [--format text|ansi|svg|html] [--color never|always]
   corridor export --format csv|json|markdown [--view ports|transit|energy|timeline|sources]
   corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous]
+  corridor validate [DIR] [--merge] [--strict]
+  corridor init-data DIR
 
 Each subcommand has its own --help.
 
@@ -61,6 +64,7 @@ func parse(args []string, stdout io.Writer) (options, error) {
 	fs := flag.NewFlagSet("corridor", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	o.look.register(fs, true)
+	o.data.register(fs)
 	fs.StringVar(&o.color, "color", "auto", "colour: `auto`, always or never")
 	fs.StringVar(&o.snapshotDir, "snapshot-dir", "", "where ctrl+s saves frames (default: the current directory)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
@@ -79,6 +83,9 @@ func parse(args []string, stdout io.Writer) (options, error) {
 		return o, fmt.Errorf("unexpected argument %q (see corridor --help)", fs.Arg(0))
 	}
 	if err := o.look.check(); err != nil {
+		return o, err
+	}
+	if err := o.data.check(); err != nil {
 		return o, err
 	}
 	if !slices.Contains([]string{"auto", "always", "never"}, o.color) {
@@ -119,6 +126,10 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 			return serveCmd(args[1:], stdout, stderr)
 		case "export":
 			return exportCmd(args[1:], stdout, stderr)
+		case "validate":
+			return validateCmd(args[1:], stdout, stderr)
+		case "init-data":
+			return initDataCmd(args[1:], stdout, stderr)
 		}
 	}
 	o, err := parse(args, stdout)
@@ -132,15 +143,27 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 		fmt.Fprintln(stderr, "corridor:", err)
 		return 2
 	}
+	origin := o.data.origin()
 	app := tui.New(append([]tui.Option{
-		tui.WithLoader(func() (*model.Dataset, error) { return data.Load(data.Bundled()) }),
+		tui.WithLoader(origin.Load),
+		tui.WithSourceLabel(origin.Label()),
 		tui.WithSnapshotDir(o.snapshotDir),
 	}, o.look.options()...)...)
 	opts := []tea.ProgramOption{tea.WithEnvironment(env)}
 	if p, ok := profile(o.color, env); ok {
 		opts = append(opts, tea.WithColorProfile(p))
 	}
-	if _, err := tea.NewProgram(app, opts...).Run(); err != nil {
+	prog := tea.NewProgram(app, opts...)
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	// Edits to --data files reach the dashboard as messages; the watcher
+	// never touches the App itself.
+	go func() {
+		_ = data.Watch(ctx, origin, nil, func(u data.Update) {
+			prog.Send(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes})
+		})
+	}()
+	if _, err := prog.Run(); err != nil {
 		fmt.Fprintln(stderr, "corridor:", err)
 		return 1
 	}

@@ -25,6 +25,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	var cfg serve.Config
 	var look lookFlags
 	look.register(fs, true)
+	var df dataFlags
+	df.register(fs)
 	fs.StringVar(&cfg.Listen, "listen", serve.DefaultListen, "`host:port` to listen on")
 	fs.StringVar(&cfg.HostKeyPath, "host-key", serve.DefaultHostKeyPath(), "ed25519 host key `file`, created (mode 0600) if missing")
 	fs.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `file`: only these keys get in")
@@ -55,11 +57,17 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "corridor serve:", err)
 		return 2
 	}
+	if err := df.check(); err != nil {
+		fmt.Fprintln(stderr, "corridor serve:", err)
+		return 2
+	}
+	origin := df.origin()
+	cfg.DataLabel = origin.Label()
 	// Over SSH ctrl+s offers the frame to the client's clipboard: a file
 	// would be written on the server, far from whoever asked for it.
 	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots())
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
-	ds, err := data.Load(data.Bundled())
+	ds, err := origin.Load()
 	if err != nil {
 		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
 		return 1
@@ -72,6 +80,11 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		_ = data.Watch(ctx, origin, ds, func(u data.Update) {
+			srv.Publish(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes})
+		})
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	select {

@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
-	"corridor/data"
 	"corridor/tui"
 	"corridor/tui/frame"
 )
@@ -25,6 +24,8 @@ func snapshot(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	var look lookFlags
 	look.register(fs, true)
+	var df dataFlags
+	df.register(fs)
 	width := fs.Int("width", 120, "frame width in columns")
 	height := fs.Int("height", 40, "frame height in lines")
 	format := fs.String("format", "text", "`format`: text, ansi, svg or html")
@@ -54,18 +55,21 @@ func snapshot(args []string, stdout, stderr io.Writer) int {
 	if err := look.check(); err != nil {
 		return usageErr(stderr, "%v", err)
 	}
+	if err := df.check(); err != nil {
+		return usageErr(stderr, "%v", err)
+	}
 	if *color == "" {
 		*color = "always"
 		if *format == "text" {
 			*color = "never"
 		}
 	}
-	ds, err := data.Load(data.Bundled())
+	ds, err := df.origin().Load()
 	if err != nil {
 		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
 		return 1
 	}
-	opts := look.options()
+	opts := append(look.options(), tui.WithSourceLabel(df.origin().Label()))
 	if *date != "" {
 		t, err := time.Parse("2006-01-02", *date)
 		if err != nil {

@@ -194,6 +194,35 @@ type Server struct {
 	// wrapModel, when set, wraps each session's model; tests use it to
 	// make a session panic.
 	wrapModel func(tea.Model) tea.Model
+
+	// live is the data new sessions start with; Publish replaces it.
+	live atomic.Pointer[liveData]
+}
+
+// liveData is the current dataset, when it was loaded, and the error of
+// the last failed reload (nil when the files are valid).
+type liveData struct {
+	data *model.Dataset
+	at   time.Time
+	err  error
+}
+
+// Publish hands a reload to the server: new sessions start with the new
+// data, and every open session gets it (or the error banner) at once.
+func (s *Server) Publish(msg tui.DataMsg) {
+	cur := *s.live.Load()
+	if msg.Err != nil {
+		cur.err = msg.Err
+	} else if msg.Data != nil {
+		cur = liveData{data: msg.Data, at: msg.At}
+	}
+	s.live.Store(&cur)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ss := range s.sessions {
+		ss.post(msg)
+	}
+	s.cfg.Logger.Info("data", "sessions", len(s.sessions), "changes", msg.Changes, "err", msg.Err)
 }
 
 // New checks cfg, loads or creates the host key and reads the authorized
@@ -217,6 +246,7 @@ func New(cfg Config) (*Server, error) {
 		sessions:    map[*session]struct{}{},
 		limiter:     ratelimiter.NewRateLimiter(rate.Limit(cfg.RatePerSecond), cfg.RateBurst, 4096),
 	}
+	s.live.Store(&liveData{data: cfg.Data, at: time.Now()})
 	if cfg.AuthorizedKeys != "" {
 		if s.allowed, err = readAuthorizedKeys(cfg.AuthorizedKeys); err != nil {
 			return nil, err

@@ -551,3 +551,58 @@ func tail(s string) string {
 	}
 	return s
 }
+
+// Reloads reach every open session while they render, and new sessions
+// start with the newest data; run with -race.
+func TestPublishWhileSessionsRender(t *testing.T) {
+	srv, addr := start(t, Config{})
+	c, err := dial(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var ds []*dash
+	for range 4 {
+		d := openDash(t, c, 100, 30)
+		d.waitText(t, "The route")
+		ds = append(ds, d)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 20 {
+			if i%2 == 0 {
+				srv.Publish(tui.DataMsg{Err: errors.New("observations.csv:9:4: period: bad"), At: time.Now()})
+			} else {
+				srv.Publish(tui.DataMsg{Data: dataset(t), At: time.Now(), Changes: i})
+			}
+		}
+	}()
+	for i := range 20 {
+		for _, d := range ds {
+			fmt.Fprint(d.in, string("12345"[i%5]))
+		}
+	}
+	<-done
+	// The renderer only rewrites cells that change, so force a full
+	// repaint before looking for the last notice in the output.
+	time.Sleep(300 * time.Millisecond)
+	for _, d := range ds {
+		if err := d.sess.WindowChange(31, 101); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range ds {
+		d.waitText(t, "data reloaded (19 changes)")
+	}
+	late := openDash(t, c, 100, 30)
+	late.waitText(t, "The route")
+	srv.Publish(tui.DataMsg{Err: errors.New("events.csv:3:2: date: bad")})
+	time.Sleep(300 * time.Millisecond)
+	for _, d := range append(ds, late) {
+		if err := d.sess.WindowChange(30, 100); err != nil {
+			t.Fatal(err)
+		}
+		d.waitText(t, "data error: events.csv:3:2")
+	}
+}

@@ -36,13 +36,47 @@ type session struct {
 	once   sync.Once
 	quit   chan struct{}
 	reason atomic.Value // string
+
+	// mail queues reloads for this session in the order they happened;
+	// the watch goroutine delivers them, so a slow program never
+	// receives an older reload after a newer one.
+	mailMu sync.Mutex
+	mail   []tui.DataMsg
+	mailCh chan struct{}
+}
+
+// post queues a reload for delivery without blocking the publisher.
+func (ss *session) post(msg tui.DataMsg) {
+	ss.mailMu.Lock()
+	ss.mail = append(ss.mail, msg)
+	ss.mailMu.Unlock()
+	select {
+	case ss.mailCh <- struct{}{}:
+	default:
+	}
+}
+
+// deliver sends queued reloads to the program, oldest first.
+func (ss *session) deliver() {
+	ss.mailMu.Lock()
+	msgs := ss.mail
+	ss.mail = nil
+	ss.mailMu.Unlock()
+	for _, m := range msgs {
+		ss.prog.Send(m)
+	}
 }
 
 func newSession(s *Server, sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Window) *session {
-	ss := &session{s: s, sess: sess, winch: winch, quit: make(chan struct{})}
+	ss := &session{s: s, sess: sess, winch: winch, quit: make(chan struct{}), mailCh: make(chan struct{}, 1)}
 	ss.lastKey.Store(time.Now().UnixNano())
 	env := append(sess.Environ(), "TERM="+pty.Term)
-	var app tea.Model = tui.New(append([]tui.Option{tui.WithDataset(s.cfg.Data), tui.WithSourceLabel(s.cfg.DataLabel)}, s.cfg.AppOptions...)...)
+	live := s.live.Load()
+	opts := []tui.Option{tui.WithDataset(live.data), tui.WithSourceLabel(s.cfg.DataLabel), tui.WithLoadedAt(live.at)}
+	if live.err != nil {
+		opts = append(opts, tui.WithDataError(live.err))
+	}
+	var app tea.Model = tui.New(append(opts, s.cfg.AppOptions...)...)
 	if s.wrapModel != nil {
 		app = s.wrapModel(app)
 	}
@@ -142,6 +176,8 @@ func (ss *session) watch(ctx context.Context) {
 		case <-ss.quit:
 			ss.prog.Quit()
 			return
+		case <-ss.mailCh:
+			ss.deliver()
 		case w, ok := <-ss.winch:
 			if !ok {
 				ss.winch = nil

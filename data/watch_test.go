@@ -1,0 +1,149 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// watcher runs Watch on a fresh copy of the bundled data and returns the
+// directory and a channel of updates.
+func watcher(t *testing.T) (string, <-chan Update) {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := InitDir(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	o := Origin{Dir: dir}
+	ds, err := o.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := make(chan Update, 16)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = Watch(ctx, o, ds, func(u Update) { ch <- u })
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	time.Sleep(50 * time.Millisecond) // let the watcher start
+	return dir, ch
+}
+
+func next(t *testing.T, ch <-chan Update) Update {
+	t.Helper()
+	select {
+	case u := <-ch:
+		return u
+	case <-time.After(5 * time.Second):
+		t.Fatal("no reload within 5 s")
+	}
+	return Update{}
+}
+
+// editObs rewrites observations.csv with one value changed.
+func editObs(t *testing.T, dir, from, to string) {
+	t.Helper()
+	p := filepath.Join(dir, ObservationsFile)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), from, to, 1)
+	if s == string(b) {
+		t.Fatalf("%q not found", from)
+	}
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWatchGoodEdit(t *testing.T) {
+	dir, ch := watcher(t)
+	start := time.Now()
+	editObs(t, dir, "o-0568,titr,cargo,2025,4119000", "o-0568,titr,cargo,2025,4120000")
+	u := next(t, ch)
+	if u.Err != nil || u.Data == nil || u.Changes != 1 {
+		t.Fatalf("update = %+v, want new data with 1 change", u)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("reload took %v, want under a second", d)
+	}
+}
+
+func TestWatchBadEditThenFix(t *testing.T) {
+	dir, ch := watcher(t)
+	editObs(t, dir, "o-0568,titr,cargo,2025,4119000", "o-0568,titr,cargo,2025-13,4119000")
+	u := next(t, ch)
+	if u.Err == nil || !strings.Contains(u.Err.Error(), `observations.csv:`) || u.Data != nil {
+		t.Fatalf("bad edit update = %+v, want a positioned error and no data", u)
+	}
+	editObs(t, dir, "2025-13,4119000", "2025,4119000")
+	if u := next(t, ch); u.Err != nil || u.Data == nil {
+		t.Fatalf("fixed edit update = %+v, want data", u)
+	}
+}
+
+func TestWatchHalfWrittenFile(t *testing.T) {
+	dir, ch := watcher(t)
+	p := filepath.Join(dir, EventsFile)
+	full, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A spreadsheet caught mid-save: half the file, cut inside a quote.
+	half := full[: len(full)/2 : len(full)/2] // a copy on append, full stays whole
+	if err := os.WriteFile(p, append(half, '"'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if u := next(t, ch); u.Err == nil {
+		t.Fatalf("half-written file loaded: %+v", u)
+	}
+	if err := os.WriteFile(p, full, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The complete file again: good data, or no report when identical.
+	select {
+	case u := <-ch:
+		if u.Err != nil {
+			t.Fatalf("complete file still failing: %v", u.Err)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("no recovery after the write completed")
+	}
+}
+
+func TestWatchFileDeleted(t *testing.T) {
+	dir, ch := watcher(t)
+	if err := os.Remove(filepath.Join(dir, PortsFile)); err != nil {
+		t.Fatal(err)
+	}
+	u := next(t, ch)
+	if u.Err == nil || !strings.Contains(u.Err.Error(), "ports.csv") {
+		t.Fatalf("deleted file update = %+v", u)
+	}
+}
+
+func TestWatchDirectoryDeletedAndRestored(t *testing.T) {
+	dir, ch := watcher(t)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	u := next(t, ch)
+	if u.Err == nil {
+		t.Fatalf("deleted directory update = %+v", u)
+	}
+	if _, err := InitDir(dir, false); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		u := next(t, ch)
+		if u.Err == nil && u.Data != nil {
+			break
+		}
+	}
+}

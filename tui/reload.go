@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"corridor/model"
+	"corridor/tui/common"
+)
+
+// DataMsg brings reloaded data, or the error that kept the last good data
+// on screen. The watcher sends it to every open program.
+type DataMsg struct {
+	Data    *model.Dataset
+	Err     error
+	At      time.Time
+	Changes int
+}
+
+// WithLoadedAt records when the first data was loaded, for the status bar.
+func WithLoadedAt(t time.Time) Option { return func(a *App) { a.loadedAt = t } }
+
+// WithDataError starts the App with a reload error showing (a session
+// that joins while the data files are broken).
+func WithDataError(err error) Option { return func(a *App) { a.dataErr = err } }
+
+// onData swaps in new data (tabs are rebuilt lazily from it) or, on a bad
+// edit, keeps what is on screen and raises a banner until the files are
+// valid again.
+func (a *App) onData(msg DataMsg) {
+	a.chromeHead = ""
+	if msg.Err != nil {
+		a.dataErr = msg.Err
+		a.layout()
+		return
+	}
+	if msg.Data == nil {
+		return
+	}
+	a.dataErr = nil
+	a.err = nil
+	a.c.Data = msg.Data
+	a.loadedAt = msg.At
+	a.tabs = make([]common.Tab, len(TabNames()))
+	a.sized = nil
+	a.paneOpen = false
+	a.layout()
+	a.notice = fmt.Sprintf("data reloaded (%d changes)", msg.Changes)
+}
+
+// banner is the one-line warning shown while the data files are invalid.
+func (a *App) banner() string {
+	if a.dataErr == nil {
+		return ""
+	}
+	first, more := firstProblem(a.dataErr)
+	text := "data error: " + first
+	if more > 0 {
+		text += fmt.Sprintf(" (and %d more)", more)
+	}
+	if !a.loadedAt.IsZero() {
+		text += " · showing data loaded " + a.loadedAt.Format("15:04:05")
+	}
+	return a.c.Styles.Bad.Bold(true).Render(text)
+}
+
+// firstProblem splits an error list into its first line and a count of
+// the others.
+func firstProblem(err error) (string, int) {
+	s := err.Error()
+	lines := 0
+	first := s
+	for i, c := range s {
+		if c == '\n' {
+			if lines == 0 {
+				first = s[:i]
+			}
+			lines++
+		}
+	}
+	return first, lines
+}
