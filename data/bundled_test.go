@@ -2,10 +2,12 @@ package data
 
 import (
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"corridor/model"
 )
@@ -173,5 +175,44 @@ func TestProjectNumbersAreSourcedFigures(t *testing.T) {
 				t.Errorf("%s %s = %s%v %s is not an observation of the project", p.ID, c.name, c.q, *c.v, c.unit)
 			}
 		}
+	}
+}
+
+// BenchmarkLoadScaled and BenchmarkValidateScaled load the bundled data
+// and copies with 10 and 100 times its observations and events: the cost
+// should grow linearly.
+func BenchmarkLoadScaled(b *testing.B) {
+	for _, k := range []int{1, 10, 100} {
+		fsys, err := Scaled(k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("x%d", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load(fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkValidateScaled(b *testing.B) {
+	for _, k := range []int{1, 10, 100} {
+		fsys, err := Scaled(k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("x%d", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ds, pos, errs := loadAll([]Layer{{FS: fsys}})
+				if len(errs) > 0 {
+					b.Fatal(errs)
+				}
+				_ = warnings(ds, pos, time.Now())
+			}
+		})
 	}
 }

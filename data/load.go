@@ -104,6 +104,16 @@ func (p Positions) Of(file, id string) (Pos, bool) {
 // LoadLayers reads and validates the layers as one dataset, and says
 // where each row came from.
 func LoadLayers(layers ...Layer) (*model.Dataset, Positions, error) {
+	ds, pos, errs := loadAll(layers)
+	if len(errs) > 0 {
+		return nil, pos, errs
+	}
+	return ds, pos, nil
+}
+
+// loadAll loads what it can: the dataset holds every row, including rows
+// with errors, so Validate can still look at the rest.
+func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
 	l := &loader{layers: layers, ids: map[string]string{}, pos: Positions{}}
 	ds := &model.Dataset{}
 	l.sources(ds)
@@ -113,11 +123,8 @@ func LoadLayers(layers ...Layer) (*model.Dataset, Positions, error) {
 	l.projects(ds)
 	l.observations(ds)
 	l.events(ds)
-	if len(l.errs) > 0 {
-		return nil, l.pos, l.errs
-	}
 	ds.Index()
-	return ds, l.pos, nil
+	return ds, l.pos, l.errs
 }
 
 type loader struct {

@@ -88,25 +88,25 @@ func (p Problem) String() string {
 // dataset (nil when there are errors) and every problem, errors first
 // within each file, in file and line order.
 func Validate(o Origin, now time.Time) (*model.Dataset, []Problem) {
-	var ds *model.Dataset
-	var pos Positions
-	var err error
 	if o.Dir != "" {
 		if _, serr := os.Stat(o.Dir); serr != nil {
 			return nil, []Problem{{Error: Error{File: o.Dir, Msg: fmt.Sprintf("cannot read the data directory: %v", serr)}}}
 		}
 	}
-	ds, pos, err = LoadLayers(o.Layers()...)
+	ds, pos, errs := loadAll(o.Layers())
 	var out []Problem
-	if es, ok := err.(Errors); ok {
-		for _, e := range es {
-			out = append(out, Problem{Error: *e})
-		}
-	} else if err != nil {
-		out = append(out, Problem{Error: Error{Msg: err.Error()}})
+	bad := map[[2]any]bool{} // rows with errors get no warnings
+	for _, e := range errs {
+		out = append(out, Problem{Error: *e})
+		bad[[2]any{e.File, e.Line}] = true
 	}
-	if ds != nil {
-		out = append(out, warnings(ds, pos, now)...)
+	for _, w := range warnings(ds, pos, now) {
+		if !bad[[2]any{w.File, w.Line}] {
+			out = append(out, w)
+		}
+	}
+	if len(errs) > 0 {
+		ds = nil
 	}
 	slices.SortStableFunc(out, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(fileOrder(a.File), fileOrder(b.File)), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))

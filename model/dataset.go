@@ -30,11 +30,12 @@ type Dataset struct {
 	Observations []Observation
 	Events       []Event
 
-	sources  map[string]int
-	metrics  map[string]int
-	names    map[string]string
-	series   map[SeriesKey][]int
-	byPeriod map[periodKey][]int
+	sources   map[string]int
+	metrics   map[string]int
+	names     map[string]string
+	series    map[SeriesKey][]int
+	byPeriod  map[periodKey][]int
+	bySubject map[string][]int
 }
 
 type periodKey struct {
@@ -65,7 +66,9 @@ func (d *Dataset) Index() {
 	}
 	d.series = make(map[SeriesKey][]int)
 	d.byPeriod = make(map[periodKey][]int)
+	d.bySubject = make(map[string][]int)
 	for i, o := range d.Observations {
+		d.bySubject[o.Subject] = append(d.bySubject[o.Subject], i)
 		d.series[o.Key()] = append(d.series[o.Key()], i)
 		pk := periodKey{o.Key(), o.Period.String()}
 		d.byPeriod[pk] = append(d.byPeriod[pk], i)
@@ -166,6 +169,40 @@ func (d *Dataset) Series(k SeriesKey) []Observation {
 	out := make([]Observation, len(idx))
 	for i, j := range idx {
 		out[i] = d.Observations[j]
+	}
+	return out
+}
+
+// About returns every observation about a subject, in file order.
+func (d *Dataset) About(subject string) []Observation {
+	idx := d.bySubject[subject]
+	out := make([]Observation, len(idx))
+	for i, j := range idx {
+		out[i] = d.Observations[j]
+	}
+	return out
+}
+
+// EachAbout calls fn for each observation about a subject until fn
+// returns false.
+func (d *Dataset) EachAbout(subject string, fn func(Observation) bool) {
+	for _, j := range d.bySubject[subject] {
+		if !fn(d.Observations[j]) {
+			return
+		}
+	}
+}
+
+// CountAbout is how many observations are about a subject.
+func (d *Dataset) CountAbout(subject string) int { return len(d.bySubject[subject]) }
+
+// FirstAbout returns up to n observations about a subject, in file order,
+// without copying the rest: detail panes show a window, not everything.
+func (d *Dataset) FirstAbout(subject string, n int) []Observation {
+	idx := d.bySubject[subject]
+	out := make([]Observation, 0, min(n, len(idx)))
+	for _, j := range idx[:min(n, len(idx))] {
+		out = append(out, d.Observations[j])
 	}
 	return out
 }

@@ -405,3 +405,40 @@ func TestTimelineFilters(t *testing.T) {
 		t.Errorf("t should pick a kind:\n%s", f)
 	}
 }
+
+// BenchmarkScaledFrames shows a frame's cost does not grow with the data:
+// the same key press and redraw on the bundled data and on copies with
+// 10 and 100 times its observations and events (lists draw only the rows
+// in view).
+func BenchmarkScaledFrames(b *testing.B) {
+	for _, k := range []int{1, 10, 100} {
+		fsys, err := data.Scaled(k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ds, err := data.Load(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, name := range TabNames() {
+			b.Run(fmt.Sprintf("x%d/%s", k, name), func(b *testing.B) {
+				a := New(WithDataset(ds), WithNow(fixedNow), WithoutBackgroundQuery())
+				a.Update(loadedMsg{ds: ds})
+				a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+				press(a, fmt.Sprint(i+1))
+				down, up := keyMsg("j"), keyMsg("k")
+				b.ReportAllocs()
+				n := 0
+				for b.Loop() {
+					n++
+					if n%2 == 0 {
+						a.Update(down)
+					} else {
+						a.Update(up)
+					}
+					_ = a.View()
+				}
+			})
+		}
+	}
+}

@@ -22,8 +22,11 @@ import (
 
 // Model is the Energy tab.
 type Model struct {
-	c        *common.Common
-	list     filtertable.Model
+	c    *common.Common
+	list filtertable.Model
+	// amounts caches each project's formatted numbers with their marks:
+	// finding disputes scans the project's figures, once per dataset.
+	amounts  map[string]string
 	projects []model.Project
 	lo, hi   float64
 	width    int
@@ -37,7 +40,7 @@ type Model struct {
 
 // New builds the tab over c's dataset.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, list: filtertable.New("name, type, status or partner")}
+	m := &Model{c: c, list: filtertable.New("name, type, status or partner"), amounts: map[string]string{}}
 	m.lo, m.hi = math.Inf(1), math.Inf(-1)
 	for _, p := range c.Data.Projects {
 		for _, per := range []model.Period{p.Start, p.Completion} {
@@ -126,12 +129,19 @@ func (m *Model) rebuild() {
 // mark when the observation it comes from has other sources disagreeing
 // for the same period (BTK's length is 826, 828 or 850 km by source).
 func (m *Model) amount(p model.Project, v float64, q model.Qualifier, unit string) string {
-	text := common.FormatValue(v, q, unit)
-	for _, o := range m.c.Data.Observations {
-		if o.Subject == p.ID && o.Unit == unit && o.Value == v && len(m.c.Data.Disagreeing(o)) > 0 {
-			return text + common.GlyphDisputed
-		}
+	k := p.ID + "\x00" + unit
+	if t, ok := m.amounts[k]; ok {
+		return t
 	}
+	text := common.FormatValue(v, q, unit)
+	m.c.Data.EachAbout(p.ID, func(o model.Observation) bool {
+		if o.Unit == unit && o.Value == v && len(m.c.Data.Disagreeing(o)) > 0 {
+			text += common.GlyphDisputed
+			return false
+		}
+		return true
+	})
+	m.amounts[k] = text
 	return text
 }
 
@@ -239,11 +249,11 @@ func (m *Model) renderDetail() {
 		room -= m.list.Table.Height() + m.list.FilterHeight() + 1
 	}
 	lines := []string{head}
-	if obs := m.projectObs(p); len(obs) > 0 && room > 1 {
-		lines = append(lines, s.Heading.Render(fmt.Sprintf("Figures (%d; enter for sources)", len(obs))))
-		for i, o := range obs {
-			if i == room-2 && len(obs) > room-1 {
-				lines = append(lines, s.Muted.Render(fmt.Sprintf("  … %d more", len(obs)-i)))
+	if n := d.CountAbout(p.ID); n > 0 && room > 1 {
+		lines = append(lines, s.Heading.Render(fmt.Sprintf("Figures (%d; enter for sources)", n)))
+		for i, o := range d.FirstAbout(p.ID, room-1) {
+			if i == room-2 && n > room-1 {
+				lines = append(lines, s.Muted.Render(fmt.Sprintf("  … %d more", n-i)))
 				break
 			}
 			v := common.FormatObs(o) + common.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
@@ -257,13 +267,7 @@ func (m *Model) renderDetail() {
 }
 
 func (m *Model) projectObs(p model.Project) []model.Observation {
-	var out []model.Observation
-	for _, o := range m.c.Data.Observations {
-		if o.Subject == p.ID {
-			out = append(out, o)
-		}
-	}
-	return out
+	return m.c.Data.About(p.ID)
 }
 
 // draw renders the tab; View caches it until something changes.

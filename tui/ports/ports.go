@@ -407,11 +407,7 @@ func (m *Model) Selection() (common.Selection, bool) {
 		sel.Derived = append(sel.Derived, fmt.Sprintf("utilisation %.0f%% = cargo %s (%s) ÷ capacity %s (%s), computed by corridor",
 			r.util, common.FormatObs(r.cargo.Observation), r.cargo.Period.Label(), common.FormatObs(r.capacity.Observation), r.capacity.Period.Label()))
 	}
-	for _, o := range m.c.Data.Observations {
-		if o.Subject == r.port.ID {
-			sel.Observations = append(sel.Observations, o)
-		}
-	}
+	sel.Observations = append(sel.Observations, m.c.Data.About(r.port.ID)...)
 	return sel, true
 }
 

@@ -69,25 +69,38 @@ type Model struct {
 	c      *common.Common
 	keys   KeyMap
 	panels []panel
+	obs    [][]model.Observation
 	cursor int
 	width  int
 	height int
 	cache  string
 }
 
-// New builds the tab, keeping only panels the data has figures for.
+// New builds the tab, keeping only panels the data has figures for. Each
+// panel's figures are gathered and sorted once, here, not per frame.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
 	for _, p := range panels() {
-		if len(m.observations(p)) > 0 {
+		if obs := m.collect(p); len(obs) > 0 {
 			m.panels = append(m.panels, p)
+			m.obs = append(m.obs, obs)
 		}
 	}
 	return m
 }
 
-// observations lists every figure behind a panel, all kinds, newest first.
+// observations lists every figure behind panel p (cached at New).
 func (m *Model) observations(p panel) []model.Observation {
+	for i, q := range m.panels {
+		if q == p {
+			return m.obs[i]
+		}
+	}
+	return nil
+}
+
+// collect lists every figure behind a panel, all kinds, newest first.
+func (m *Model) collect(p panel) []model.Observation {
 	var out []model.Observation
 	for _, k := range m.c.Data.Keys(p.subject, p.metric) {
 		out = append(out, m.c.Data.Series(k)...)
