@@ -360,18 +360,7 @@ func BenchmarkKeyFrame(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dx%d", name, sz[0], sz[1]), func(b *testing.B) {
 				a := newApp(b, sz[0], sz[1])
 				press(a, fmt.Sprint(i+1))
-				down, up := keyMsg("j"), keyMsg("k")
-				b.ReportAllocs()
-				n := 0
-				for b.Loop() {
-					n++
-					if n%2 == 0 {
-						a.Update(down)
-					} else {
-						a.Update(up)
-					}
-					_ = a.View()
-				}
+				keyLoop(b, a)
 			})
 		}
 	}
@@ -426,19 +415,24 @@ func BenchmarkScaledFrames(b *testing.B) {
 				a.Update(loadedMsg{ds: ds})
 				a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 				press(a, fmt.Sprint(i+1))
-				down, up := keyMsg("j"), keyMsg("k")
-				b.ReportAllocs()
-				n := 0
-				for b.Loop() {
-					n++
-					if n%2 == 0 {
-						a.Update(down)
-					} else {
-						a.Update(up)
-					}
-					_ = a.View()
-				}
+				keyLoop(b, a)
 			})
 		}
+	}
+}
+
+// keyLoop presses j and k in turn, drawing a frame after each.
+func keyLoop(b *testing.B, a *App) {
+	down, up := keyMsg("j"), keyMsg("k")
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		if n%2 == 0 {
+			a.Update(down)
+		} else {
+			a.Update(up)
+		}
+		_ = a.View()
 	}
 }

@@ -37,15 +37,8 @@ func validateCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	merge := fs.Bool("merge", false, "validate DIR layered over the bundled data")
 	strict := fs.Bool("strict", false, "exit 1 on warnings too")
-	if err := parseInterspersed(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: corridor validate [DIR] [--merge] [--strict]\n\nCheck a data directory (the bundled data without DIR) and print every problem\nas file:line:column: error|warning: message, then a summary. Exit status 0\nwhen there are no errors, 1 when there are.\n\nFlags:\n")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return 0
-		}
-		fmt.Fprintf(stderr, "corridor validate: %v\n", err)
-		return 2
+	if code, done := parseFlags(fs, args, true, "Usage: corridor validate [DIR] [--merge] [--strict]\n\nCheck a data directory (the bundled data without DIR) and print every problem\nas file:line:column: error|warning: message, then a summary. Exit status 0\nwhen there are no errors, 1 when there are.", stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "corridor validate: give at most one directory")
@@ -90,13 +83,8 @@ func initDataCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("corridor init-data", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	force := fs.Bool("force", false, "overwrite existing files")
-	if err := parseInterspersed(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: corridor init-data DIR [--force]\n\nWrite the bundled dataset into DIR as CSV files to edit.\n")
-			return 0
-		}
-		fmt.Fprintf(stderr, "corridor init-data: %v\n", err)
-		return 2
+	if code, done := parseFlags(fs, args, true, "Usage: corridor init-data DIR [--force]\n\nWrite the bundled dataset into DIR as CSV files to edit.\n", stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "corridor init-data: give the directory to write, e.g. corridor init-data ./corridor-data")

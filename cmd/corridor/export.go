@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,15 +19,8 @@ func exportCmd(args []string, stdout, stderr io.Writer) int {
 	view := fs.String("view", "ports", "`view`: "+strings.Join(data.ExportViews(), ", "))
 	var df dataFlags
 	df.register(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: corridor export --format csv|json|markdown [--view VIEW]\n\nWrite the data behind a view, with its sources, to stdout.\n\nFlags:\n")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return 0
-		}
-		fmt.Fprintf(stderr, "corridor export: %v (see corridor export --help)\n", err)
-		return 2
+	if code, done := parseFlags(fs, args, false, "Usage: corridor export --format csv|json|markdown [--view VIEW]\n\nWrite the data behind a view, with its sources, to stdout.", stdout, stderr); done {
+		return code
 	}
 	switch {
 	case !slices.Contains(data.ExportFormats(), *format):

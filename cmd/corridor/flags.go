@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -81,4 +83,29 @@ func (l lookFlags) options() []tui.Option {
 		opts = append(opts, tui.WithPresent(l.rotate))
 	}
 	return opts
+}
+
+// parseFlags parses a subcommand's flags. --help prints usage (a summary
+// line and the flags) to stdout; a bad flag is reported on stderr with a
+// pointer to --help. done is set when the caller should return code.
+// interspersed lets flags follow positional arguments ("validate DIR
+// --strict"), as people type them.
+func parseFlags(fs *flag.FlagSet, args []string, interspersed bool, usage string, stdout, stderr io.Writer) (code int, done bool) {
+	fs.SetOutput(io.Discard)
+	parse := fs.Parse
+	if interspersed {
+		parse = func(args []string) error { return parseInterspersed(fs, args) }
+	}
+	err := parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage, "\n\nFlags:\n")
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return 0, true
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %v (see %s --help)\n", fs.Name(), err, fs.Name())
+		return 2, true
+	}
+	return 0, false
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -39,15 +38,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&cfg.RateBurst, "burst", serve.DefaultRateBurst, "connections one address may open at once before --rate applies")
 	fs.IntVar(&cfg.FPS, "fps", serve.DefaultFPS, "frame-rate cap per session")
 	grace := fs.Duration("shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long sessions get to close")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: corridor serve [flags]\n\nServe the dashboard over SSH: every client gets its own session.\n\nFlags:\n")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return 0
-		}
-		fmt.Fprintf(stderr, "corridor serve: %v (see corridor serve --help)\n", err)
-		return 2
+	if code, done := parseFlags(fs, args, false, "Usage: corridor serve [flags]\n\nServe the dashboard over SSH: every client gets its own session.", stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "corridor serve: unexpected argument %q\n", fs.Arg(0))

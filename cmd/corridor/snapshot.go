@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,15 +30,8 @@ func snapshot(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "`format`: text, ansi, svg or html")
 	color := fs.String("color", "", "`never` or always (default: never for text, always otherwise)")
 	date := fs.String("date", "", "draw as of `YYYY-MM-DD` instead of today (reproducible captures)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: corridor snapshot --tab NAME [flags]\n\nPrint one frame of a tab to stdout.\n\nFlags:\n")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
-			return 0
-		}
-		fmt.Fprintf(stderr, "corridor snapshot: %v (see corridor snapshot --help)\n", err)
-		return 2
+	if code, done := parseFlags(fs, args, false, "Usage: corridor snapshot --tab NAME [flags]\n\nPrint one frame of a tab to stdout.", stdout, stderr); done {
+		return code
 	}
 	formats := []string{"text", "ansi", "svg", "html"}
 	switch {
