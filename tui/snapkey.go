@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,15 +34,23 @@ func (a *App) snapshot() tea.Cmd {
 		return tea.Batch(tea.SetClipboard(ansi.Strip(content)),
 			func() tea.Msg { return noticeMsg{"frame copied to your clipboard (OSC 52)"} })
 	}
-	name := fmt.Sprintf("corridor-%s-%s.svg", TabNames()[a.active], a.c.Now.Format("2006-01-02T15-04"))
+	when := a.c.Now
 	if !a.nowFixed {
-		name = fmt.Sprintf("corridor-%s-%s.svg", TabNames()[a.active], time.Now().Format("2006-01-02T15-04-05"))
+		when = time.Now()
 	}
-	path := filepath.Join(a.snapDir, name)
+	base := filepath.Join(a.snapDir, fmt.Sprintf("corridor-%s-%s", TabNames()[a.active], when.Format("2006-01-02T15-04")))
 	bg, fg := frame.Colors(a.c.Styles.IsDark || a.c.Styles.HighContrast)
 	w, h := a.width, a.height
 	return func() tea.Msg {
 		svg := frame.SVG(frame.Parse(content, w, h), bg, fg)
+		// Two snapshots in the same minute get -2, -3…, never overwrite.
+		path := base + ".svg"
+		for n := 2; ; n++ {
+			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+				break
+			}
+			path = fmt.Sprintf("%s-%d.svg", base, n)
+		}
 		if err := os.WriteFile(path, []byte(svg), 0o644); err != nil {
 			return noticeMsg{"snapshot failed: " + err.Error()}
 		}
