@@ -108,6 +108,17 @@ func dial(addr string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	})
 }
 
+// mustDial connects anonymously and closes the client when the test ends.
+func mustDial(t testing.TB, addr string) *gossh.Client {
+	t.Helper()
+	c, err := dial(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // buffer collects a session's output safely across goroutines.
 type buffer struct {
 	mu sync.Mutex
@@ -243,11 +254,7 @@ func TestAnonymous(t *testing.T) {
 
 func TestNoTerminalAndCommandsAreRefused(t *testing.T) {
 	_, addr := start(t, Config{})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	for _, tc := range []struct {
 		cmd, want string
 		pty       bool
@@ -281,11 +288,7 @@ func TestNoTerminalAndCommandsAreRefused(t *testing.T) {
 
 func TestResizeReachesTheView(t *testing.T) {
 	_, addr := start(t, Config{})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	d := openDash(t, c, 50, 20)
 	d.waitText(t, "1 Over")
 	if strings.Contains(d.out.String(), "5 Timeline") {
@@ -299,11 +302,7 @@ func TestResizeReachesTheView(t *testing.T) {
 
 func TestQuitEndsTheSession(t *testing.T) {
 	srv, addr := start(t, Config{})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	d := openDash(t, c, 100, 30)
 	d.waitText(t, "The route")
 	if srv.Active() != 1 {
@@ -323,11 +322,7 @@ func TestServerFull(t *testing.T) {
 		t.Skip("opens 65 sessions")
 	}
 	srv, addr := start(t, Config{})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	max := srv.Config().MaxSessions
 	for i := 0; i < max; i++ {
 		openDash(t, c, 80, 24)
@@ -345,11 +340,7 @@ func TestServerFull(t *testing.T) {
 
 func TestIdleTimeout(t *testing.T) {
 	_, addr := start(t, Config{IdleTimeout: 400 * time.Millisecond})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	d := openDash(t, c, 100, 30)
 	d.waitText(t, "The route")
 	d.exitStatus(t)
@@ -360,11 +351,7 @@ func TestIdleTimeout(t *testing.T) {
 
 func TestKeysKeepASessionAlive(t *testing.T) {
 	_, addr := start(t, Config{IdleTimeout: 600 * time.Millisecond})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	d := openDash(t, c, 100, 30)
 	d.waitText(t, "The route")
 	for i := 0; i < 6; i++ {
@@ -378,11 +365,7 @@ func TestKeysKeepASessionAlive(t *testing.T) {
 
 func TestMaxSessionTime(t *testing.T) {
 	_, addr := start(t, Config{MaxSessionTime: 500 * time.Millisecond})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	d := openDash(t, c, 100, 30)
 	d.exitStatus(t)
 	if !strings.Contains(d.out.String(), "maximum session time of 500ms") {
@@ -392,11 +375,7 @@ func TestMaxSessionTime(t *testing.T) {
 
 func TestShutdownTellsSessions(t *testing.T) {
 	srv, addr := start(t, Config{})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	a, b := openDash(t, c, 100, 30), openDash(t, c, 80, 24)
 	a.waitText(t, "The route")
 	b.waitText(t, "The route")
@@ -432,11 +411,7 @@ func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func TestPanicEndsOnlyThatSession(t *testing.T) {
 	srv, addr := start(t, Config{})
 	srv.wrapModel = func(m tea.Model) tea.Model { return panicky{m} }
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	victim, other := openDash(t, c, 100, 30), openDash(t, c, 100, 30)
 	victim.waitText(t, "The route")
 	other.waitText(t, "The route")
@@ -556,11 +531,7 @@ func tail(s string) string {
 // start with the newest data; run with -race.
 func TestPublishWhileSessionsRender(t *testing.T) {
 	srv, addr := start(t, Config{})
-	c, err := dial(addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := mustDial(t, addr)
 	var ds []*dash
 	for range 4 {
 		d := openDash(t, c, 100, 30)
