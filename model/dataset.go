@@ -165,7 +165,11 @@ func (d *Dataset) HasSubject(id string) bool {
 // source first within a period. It includes suspect and text-period
 // observations; use Points for what may be charted.
 func (d *Dataset) Series(k SeriesKey) []Observation {
-	idx := d.series[k]
+	return d.pick(d.series[k])
+}
+
+// pick copies the observations at idx, in that order.
+func (d *Dataset) pick(idx []int) []Observation {
 	out := make([]Observation, len(idx))
 	for i, j := range idx {
 		out[i] = d.Observations[j]
@@ -175,12 +179,7 @@ func (d *Dataset) Series(k SeriesKey) []Observation {
 
 // About returns every observation about a subject, in file order.
 func (d *Dataset) About(subject string) []Observation {
-	idx := d.bySubject[subject]
-	out := make([]Observation, len(idx))
-	for i, j := range idx {
-		out[i] = d.Observations[j]
-	}
-	return out
+	return d.pick(d.bySubject[subject])
 }
 
 // EachAbout calls fn for each observation about a subject until fn
@@ -290,11 +289,7 @@ func (d *Dataset) Alternatives(o Observation) []Observation {
 	if len(idx) == 0 {
 		return []Observation{o}
 	}
-	out := make([]Observation, len(idx))
-	for i, j := range idx {
-		out[i] = d.Observations[j]
-	}
-	return out
+	return d.pick(idx)
 }
 
 func sameValue(a, b float64) bool {

@@ -91,31 +91,24 @@ const (
 	DefaultFPS = 30
 )
 
+// orDefault sets *v to def when it is zero or negative.
+func orDefault[T int | float64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
 func (c *Config) defaults() {
 	if c.Listen == "" {
 		c.Listen = DefaultListen
 	}
-	if c.MaxSessions <= 0 {
-		c.MaxSessions = DefaultMaxSessions
-	}
-	if c.IdleTimeout <= 0 {
-		c.IdleTimeout = DefaultIdleTimeout
-	}
-	if c.MaxSessionTime <= 0 {
-		c.MaxSessionTime = DefaultMaxSessionTime
-	}
-	if c.HandshakeTimeout <= 0 {
-		c.HandshakeTimeout = DefaultHandshakeTimeout
-	}
-	if c.RatePerSecond <= 0 {
-		c.RatePerSecond = DefaultRatePerSecond
-	}
-	if c.RateBurst <= 0 {
-		c.RateBurst = DefaultRateBurst
-	}
-	if c.FPS <= 0 {
-		c.FPS = DefaultFPS
-	}
+	orDefault(&c.MaxSessions, DefaultMaxSessions)
+	orDefault(&c.IdleTimeout, DefaultIdleTimeout)
+	orDefault(&c.MaxSessionTime, DefaultMaxSessionTime)
+	orDefault(&c.HandshakeTimeout, DefaultHandshakeTimeout)
+	orDefault(&c.RatePerSecond, DefaultRatePerSecond)
+	orDefault(&c.RateBurst, DefaultRateBurst)
+	orDefault(&c.FPS, DefaultFPS)
 	if c.DataLabel == "" {
 		c.DataLabel = "bundled data"
 	}
