@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test vet fmt-check bench bench-ssh e2e fuzz golden clean
+.PHONY: run build test tidy-check vet fmt-check bench bench-ssh e2e fuzz golden clean
 
 run:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/corridor $(ARGS)
@@ -11,8 +11,12 @@ run:
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/corridor ./cmd/corridor
 
-test: fmt-check vet
+test: fmt-check vet tidy-check
 	$(GO) test -race ./...
+
+# go.mod and go.sum must stay tidy: a dependency is added on purpose, never by accident.
+tidy-check:
+	$(GO) mod tidy -diff
 
 vet:
 	$(GO) vet ./...
