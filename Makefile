@@ -30,11 +30,11 @@ bench:
 
 # End-to-end: the real OpenSSH client in tmux against `corridor serve`.
 e2e:
-	$(GO) test -tags e2e -run E2E -count=1 -v ./tui/serve
+	$(GO) test -tags e2e -run E2E -count=1 -v ./cmd/corridor/serve
 
 # 100 concurrent SSH sessions: first-frame latency, memory, idle CPU, bytes.
 bench-ssh:
-	$(GO) test -run '^$$' -bench SSH -benchtime 1x -count=1 -v ./tui/serve
+	$(GO) test -run '^$$' -bench SSH -benchtime 1x -count=1 -v ./cmd/corridor/serve
 
 fuzz:
 	$(GO) test ./data -run '^$$' -fuzz FuzzLoad -fuzztime 60s

@@ -14,7 +14,7 @@ import (
 
 	"corridor/data"
 	"corridor/tui"
-	"corridor/tui/serve"
+	"corridor/cmd/corridor/serve"
 )
 
 // serveCmd runs the SSH server until SIGINT or SIGTERM.
