@@ -12,8 +12,12 @@ import (
 	"corridor/model"
 )
 
+// SourcesView is the export view that lists every source; the other
+// views are the tabs' own, named by the tab registry.
+const SourcesView = "sources"
+
 // ExportViews are the views `corridor export` can write.
-func ExportViews() []string { return []string{"ports", "transit", "energy", "timeline", "sources"} }
+func ExportViews() []string { return []string{"ports", "transit", "energy", "timeline", SourcesView} }
 
 // ExportFormats are the formats it can write them in.
 func ExportFormats() []string { return []string{"csv", "json", "markdown"} }

@@ -4,13 +4,10 @@
 package tui
 
 import (
-	"corridor/tui/components/cells"
 	"fmt"
-	"slices"
+	"image/color"
 	"strings"
 	"time"
-
-	"image/color"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -19,13 +16,13 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/cells"
+	"corridor/tui/components/memo"
+	"corridor/tui/components/presenter"
 	"corridor/tui/components/sourcepane"
-	"corridor/tui/energy"
-	"corridor/tui/overview"
-	"corridor/tui/ports"
+	"corridor/tui/components/statusbar"
+	"corridor/tui/components/tabbar"
 	"corridor/tui/styles"
-	"corridor/tui/timeline"
-	"corridor/tui/transit"
 )
 
 // Minimum terminal size for any layout; below it a clear message is shown.
@@ -34,154 +31,114 @@ const (
 	MinHeight = 12
 )
 
-// TabNames are the tab names --tab accepts, in tab order.
-func TabNames() []string { return []string{"overview", "ports", "transit", "energy", "timeline"} }
-
 // Loader produces the dataset. It runs inside a tea.Cmd, never in Update.
 type Loader func() (*model.Dataset, error)
 
-// Option configures New.
-type Option func(*App)
-
-// WithLoader sets how the dataset is obtained.
-func WithLoader(l Loader) Option { return func(a *App) { a.loader = l } }
-
-// WithDataset uses an already loaded dataset (the SSH server loads once
-// and shares it read-only).
-func WithDataset(ds *model.Dataset) Option {
-	return WithLoader(func() (*model.Dataset, error) { return ds, nil })
-}
-
-// WithTab selects the first tab by name (see TabNames).
-func WithTab(name string) Option {
-	return func(a *App) {
-		if i := slices.Index(TabNames(), strings.ToLower(name)); i >= 0 {
-			a.active = i
-		}
-	}
-}
-
-// WithNow fixes the clock, for reproducible output.
-func WithNow(t time.Time) Option { return func(a *App) { a.c.Now, a.nowFixed = t, true } }
-
-// WithDarkBackground sets the initial background guess, used until (or
-// instead of, when the terminal does not answer) the background query.
-func WithDarkBackground(dark bool) Option { return func(a *App) { a.dark = dark } }
-
-// WithTheme picks a theme from styles.Themes: auto (follow the terminal),
-// dark, light or high-contrast.
-func WithTheme(name string) Option { return func(a *App) { a.theme = name } }
-
-// WithASCII draws everything, charts included, in plain ASCII.
-func WithASCII() Option { return func(a *App) { a.ascii = true } }
-
-// WithSourceLabel names where the data came from, for the status bar.
-func WithSourceLabel(s string) Option { return func(a *App) { a.dataLabel = s } }
-
-// WithoutBackgroundQuery skips asking the terminal for its background,
-// for tests and for output that is not a terminal.
-func WithoutBackgroundQuery() Option { return func(a *App) { a.noBgQuery = true } }
-
-// App is the root model: it owns global keys, layout, the source pane and
-// routing; everything else belongs to the tabs.
-type App struct {
-	c         *common.Common
-	keys      KeyMap
-	help      help.Model
-	pane      sourcepane.Model
-	paneOpen  bool
-	tabs      []common.Tab
-	active    int
+// settings are what the options chose; fixed once New returns.
+type settings struct {
 	loader    Loader
-	err       error
-	width     int
-	height    int
-	dataLabel string
-	noBgQuery bool
-	// tabSpans are the x ranges of tab titles on the bar, for mouse clicks.
-	tabSpans [][2]int
-	// sized is the body size each tab was last given. Only the active tab
-	// is resized eagerly; others catch up when shown, so a resize redraws
-	// one tab's charts, not five.
-	sized [][2]int
-	body  [2]int
-	// Most frames repeat the previous one, and measuring every line's
-	// width is the costliest part of a frame, so the clamped header, body
-	// and footer are memoised on their content and size.
-	headMemo, bodyMemo, footMemo memo
-	// chrome caches the header and footer for the state they depend on.
-	chromeKey        chromeKey
-	chromeHead, foot string
-
 	theme     string
 	dark      bool
 	ascii     bool
-	asciiMemo [2]string
-	// order is the tabs shown, as indexes into TabNames, in order.
-	order []int
-	pres  presenter
-	// Snapshots (ctrl+s).
-	snapDir       string
-	snapClipboard bool
-	nowFixed      bool
-	notice        string
-	noticeGen     int
-	// Live data: when the data was last loaded, and the error keeping a
-	// bad edit off screen.
-	loadedAt time.Time
-	dataErr  error
+	noBgQuery bool
+	// origin names where the data came from, for the status bar; bundled
+	// is set when it is the data built into the binary.
+	origin  string
+	bundled bool
+	// names are the tabs to show, in order; empty means the registry's.
+	names   []string
+	start   string
+	present time.Duration
+	snap    snapSettings
 }
 
-// memo remembers the last clamp of one part of the frame.
-type memo struct {
-	in, out string
-	w, h    int
-	valid   bool
+// App is the root model: it owns global keys, layout, the source pane and
+// routing; everything else belongs to the tabs and the chrome components.
+type App struct {
+	c   *common.Common
+	set settings
+	reg Registry
+	// order is the registry index of each tab shown, in bar order; active
+	// is a position in order.
+	order  []int
+	active int
+	tabs   []common.Tab // by position, built on first show
+	sized  [][2]int     // the body size each tab was last given
+	keys   KeyMap
+
+	bar      tabbar.Model
+	status   statusbar.Model
+	help     help.Model
+	pane     sourcepane.Model
+	paneOpen bool
+	pres     presenter.Model
+	notice   notice
+
+	width, height int
+	body          [2]int
+	err           error // the first load failed
+	dataErr       error // a reload failed; the last good data stays
+	loadedAt      time.Time
+
+	frame frameMemo
 }
 
-// clamp returns clamp(s, w, h), padded to h lines when pad is set,
-// reusing the previous result when nothing changed.
-func (m *memo) clamp(s string, w, h int, pad bool) string {
-	if m.valid && m.in == s && m.w == w && m.h == h {
-		return m.out
-	}
-	out := clamp(s, w, h)
-	if n := lipgloss.Height(out); pad && n < h {
-		out += strings.Repeat("\n", h-n)
-	}
-	*m = memo{in: s, out: out, w: w, h: h, valid: true}
-	return out
+// notice is a short message in the status bar; gen tags its timer so an
+// older timer never clears a newer notice.
+type notice struct {
+	text string
+	gen  int
 }
 
-// chromeKey is everything the header and footer depend on.
-type chromeKey struct {
-	w, h, active     int
-	pane, help, capt bool
-	styles           *styles.Styles
-	loaded           bool
-	notice           string
-	data             *model.Dataset
-	dataErr          string
-}
+// New builds a UI over the default registry. Nothing is loaded until
+// Init's command runs.
+func New(opts ...Option) *App { return NewWithRegistry(DefaultRegistry(), opts...) }
 
-// New builds a UI. Nothing is loaded until Init's command runs.
-func New(opts ...Option) *App {
+// NewWithRegistry builds a UI offering reg's tabs.
+func NewWithRegistry(reg Registry, opts ...Option) *App {
 	a := &App{
-		c:         &common.Common{Now: common.Now()},
-		keys:      DefaultKeyMap(),
-		help:      help.New(),
-		dataLabel: "bundled data",
-		dark:      true,
-		theme:     "auto",
-		order:     []int{0, 1, 2, 3, 4},
+		c:    &common.Common{Now: time.Now()},
+		reg:  reg,
+		pres: presenter.New(),
+		set:  settings{dark: true, theme: "auto", origin: "bundled data", bundled: true},
+		help: help.New(),
 	}
 	for _, o := range opts {
 		o(a)
 	}
-	if !slices.Contains(a.order, a.active) {
-		a.active = a.order[0]
+	for _, n := range a.set.names {
+		if i := reg.Index(n); i >= 0 {
+			a.order = append(a.order, i)
+		}
 	}
-	a.c.Styles = styles.New(a.theme, a.dark, a.ascii)
+	if len(a.order) == 0 {
+		for i := range reg {
+			a.order = append(a.order, i)
+		}
+	}
+	if a.set.start != "" {
+		for p, i := range a.order {
+			if i == reg.Index(a.set.start) {
+				a.active = p
+			}
+		}
+	}
+	if a.set.present != 0 {
+		a.pres.Start(a.set.present)
+		a.c.Present = true
+	}
+	titles := make([]string, len(a.order))
+	names := make([]string, len(a.order))
+	for p, i := range a.order {
+		titles[p], names[p] = reg[i].Title, reg[i].Name
+	}
+	a.keys = DefaultKeyMap(names)
+	a.tabs = make([]common.Tab, len(a.order))
+	a.sized = make([][2]int, len(a.order))
+	a.c.Styles = styles.New(a.set.theme, a.set.dark, a.set.ascii)
+	a.bar = tabbar.New(a.c.Styles, "corridor", titles)
+	a.bar.SetActive(a.active)
+	a.status = statusbar.New(a.c.Styles)
 	a.help.Styles = a.c.Styles.Help
 	a.pane = sourcepane.New(a.c)
 	return a
@@ -194,19 +151,16 @@ type loadedMsg struct {
 
 // Init starts loading and asks the terminal for its background colour.
 func (a *App) Init() tea.Cmd {
-	load := a.loader
+	load := a.set.loader
 	cmds := []tea.Cmd{func() tea.Msg {
 		if load == nil {
 			return loadedMsg{err: fmt.Errorf("no data loader configured")}
 		}
 		ds, err := load()
 		return loadedMsg{ds: ds, err: err}
-	}}
-	if !a.noBgQuery {
+	}, a.pres.Tick()}
+	if !a.set.noBgQuery {
 		cmds = append(cmds, tea.RequestBackgroundColor)
-	}
-	if a.pres.on {
-		cmds = append(cmds, a.tick())
 	}
 	return tea.Batch(cmds...)
 }
@@ -219,96 +173,91 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.layout()
 		return a, nil
 	case tea.BackgroundColorMsg:
-		a.dark = msg.IsDark()
-		if a.theme != "auto" && a.theme != "" {
+		a.set.dark = msg.IsDark()
+		if a.set.theme != "auto" && a.set.theme != "" {
 			return a, nil // a forced theme ignores the terminal
 		}
-		a.setStyles(styles.New(a.theme, a.dark, a.ascii))
+		a.setStyles(styles.New(a.set.theme, a.set.dark, a.set.ascii))
 		return a, a.broadcast(common.StylesChangedMsg{})
-	case rotateTickMsg:
-		return a, a.onTick(msg)
+	case presenter.TickMsg:
+		advance, cmd := a.pres.Update(msg, a.c.Data != nil && !a.paneOpen)
+		if advance {
+			a.step(1)
+		}
+		return a, cmd
 	case noticeMsg:
 		return a, a.showNotice(msg.text)
 	case clearNoticeMsg:
-		if msg.gen == a.noticeGen {
-			a.notice = ""
-			a.chromeHead = ""
+		if msg.gen == a.notice.gen {
+			a.notice.text = ""
 		}
 		return a, nil
 	case DataMsg:
-		a.onData(msg)
-		if msg.Err == nil && msg.Data != nil {
-			return a, a.showNotice(a.notice)
-		}
-		return a, nil
+		return a, a.onData(msg)
 	case loadedMsg:
 		a.err = msg.err
 		if msg.err == nil {
 			if a.loadedAt.IsZero() {
 				a.loadedAt = a.c.Now
 			}
-			a.c.Data = msg.ds
-			// Tabs are built when first shown: a session that only looks
-			// at the overview never pays for the others.
-			a.tabs = make([]common.Tab, len(TabNames()))
-			a.layout()
+			a.setData(msg.ds)
 		}
 		return a, nil
 	case tea.MouseClickMsg:
-		if m := msg.Mouse(); m.Button == tea.MouseLeft && m.Y == 0 && !a.paneOpen && !a.pres.frozen {
-			for i, sp := range a.tabSpans {
-				if m.X >= sp[0] && m.X < sp[1] {
-					a.switchTo(a.order[i])
+		if m := msg.Mouse(); m.Button == tea.MouseLeft && m.Y == 0 && !a.paneOpen {
+			if _, frozen := a.pres.Frozen(); !frozen {
+				if p, ok := a.bar.At(m.X); ok {
+					a.switchTo(p)
 				}
 			}
 		}
 		return a, nil
 	case tea.KeyPressMsg:
-		return a.handleKey(msg)
+		return a, a.handleKey(msg)
 	}
 	return a, a.forward(msg)
 }
 
-func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, a.keys.ForceQuit) {
-		return a, tea.Quit
+		return tea.Quit
 	}
-	if consumed, cmd := a.presentKey(k); consumed {
-		return a, cmd
+	if a.pres.Key(k, a.bodyView, a.keys.Quit, a.keys.ForceQuit) {
+		return nil
 	}
 	if key.Matches(k, a.keys.Snapshot) {
-		return a, a.snapshot()
+		return a.snapshot()
 	}
 	if a.paneOpen {
 		switch {
 		case key.Matches(k, a.pane.KeyMap.Close):
 			a.paneOpen = false
 		case key.Matches(k, a.keys.Quit):
-			return a, tea.Quit
+			return tea.Quit
 		case key.Matches(k, a.keys.Help):
 			a.toggleHelp()
 		default:
 			var cmd tea.Cmd
 			a.pane, cmd = a.pane.Update(k)
-			return a, cmd
+			return cmd
 		}
-		return a, nil
+		return nil
 	}
 	if t := a.activeTab(); t != nil && t.Capturing() {
-		return a, a.forward(k)
+		return a.forward(k)
 	}
 	switch {
 	case key.Matches(k, a.keys.Quit):
-		return a, tea.Quit
+		return tea.Quit
 	case key.Matches(k, a.keys.Help):
 		a.toggleHelp()
-		return a, nil
+		return nil
 	case key.Matches(k, a.keys.NextTab):
 		a.step(1)
-		return a, nil
+		return nil
 	case key.Matches(k, a.keys.PrevTab):
 		a.step(-1)
-		return a, nil
+		return nil
 	case key.Matches(k, a.keys.Source):
 		if t := a.activeTab(); t != nil {
 			if sel, ok := t.Selection(); ok {
@@ -316,15 +265,15 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 				a.paneOpen = true
 			}
 		}
-		return a, nil
+		return nil
 	}
-	for i, b := range a.keys.tabKeys() {
-		if key.Matches(k, b) && i < len(a.order) {
-			a.switchTo(a.order[i])
-			return a, nil
+	for p, b := range a.keys.Tabs {
+		if key.Matches(k, b) {
+			a.switchTo(p)
+			return nil
 		}
 	}
-	return a, a.forward(k)
+	return a.forward(k)
 }
 
 func (a *App) toggleHelp() {
@@ -332,48 +281,33 @@ func (a *App) toggleHelp() {
 	a.layout()
 }
 
-// pos is the active tab's position in the tab order.
-func (a *App) pos() int { return max(slices.Index(a.order, a.active), 0) }
-
 // step moves by d positions in the tab order, wrapping.
 func (a *App) step(d int) {
 	n := len(a.order)
-	a.switchTo(a.order[((a.pos()+d)%n+n)%n])
+	a.switchTo(((a.active+d)%n + n) % n)
 }
 
-func (a *App) switchTo(i int) {
-	if i >= 0 && i < len(TabNames()) {
-		a.active = i
-		a.paneOpen = false
-		a.sizeActive()
+// switchTo shows the tab at position p of the bar.
+func (a *App) switchTo(p int) {
+	if p < 0 || p >= len(a.order) {
+		return
 	}
+	a.active = p
+	a.bar.SetActive(p)
+	a.paneOpen = false
+	a.sizeActive()
 }
 
 // activeTab returns the active tab, building it on first use; nil until
 // the data has loaded.
 func (a *App) activeTab() common.Tab {
-	if a.active >= len(a.tabs) {
+	if a.c.Data == nil {
 		return nil
 	}
 	if a.tabs[a.active] == nil {
-		a.tabs[a.active] = newTab(a.active, a.c)
+		a.tabs[a.active] = a.reg[a.order[a.active]].New(a.c)
 	}
 	return a.tabs[a.active]
-}
-
-// newTab builds tab i of TabNames.
-func newTab(i int, c *common.Common) common.Tab {
-	switch i {
-	case 1:
-		return ports.New(c)
-	case 2:
-		return transit.New(c)
-	case 3:
-		return energy.New(c)
-	case 4:
-		return timeline.New(c)
-	}
-	return overview.New(c)
 }
 
 // forward sends msg to the active tab only: each tab owns its messages.
@@ -387,7 +321,7 @@ func (a *App) forward(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// broadcast sends msg to every tab (style changes concern them all).
+// broadcast sends msg to every tab built so far.
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
 	for i, t := range a.tabs {
@@ -404,17 +338,34 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 func (a *App) setStyles(s *styles.Styles) {
 	a.c.Styles = s
 	a.help.Styles = s.Help
+	a.bar.SetStyles(s)
+	a.status.SetStyles(s)
 	a.pane.Refresh()
 }
 
+// setData swaps in a dataset; tabs are rebuilt from it when next shown.
+func (a *App) setData(ds *model.Dataset) {
+	a.c.Data = ds
+	clear(a.tabs)
+	clear(a.sized)
+	a.paneOpen = false
+	a.layout()
+}
+
 // Active returns the active tab's name.
-func (a *App) Active() string { return TabNames()[a.active] }
+func (a *App) Active() string { return a.reg[a.order[a.active]].Name }
 
 // PaneOpen reports whether the source pane is showing.
 func (a *App) PaneOpen() bool { return a.paneOpen }
 
 // HelpOpen reports whether the full help is showing.
 func (a *App) HelpOpen() bool { return a.help.ShowAll }
+
+// Paused reports whether briefing-mode rotation is paused.
+func (a *App) Paused() bool { return a.pres.Paused() }
+
+// Frozen reports whether the screen is frozen.
+func (a *App) Frozen() bool { _, f := a.pres.Frozen(); return f }
 
 // Err returns the load error, if loading failed.
 func (a *App) Err() error { return a.err }
@@ -427,6 +378,8 @@ func (a *App) layout() {
 		return
 	}
 	a.help.SetWidth(a.width)
+	a.bar.SetSize(a.width)
+	a.status.SetSize(a.width)
 	bodyH := max(a.height-lipgloss.Height(a.header())-lipgloss.Height(a.footer()), 1)
 	a.body = [2]int{a.width, bodyH}
 	a.sizeActive()
@@ -434,157 +387,118 @@ func (a *App) layout() {
 }
 
 // sizeActive gives the active tab the current body size if it has not
-// had it yet.
+// had it yet: a resize redraws one tab's charts, not all of them.
 func (a *App) sizeActive() {
-	if len(a.sized) != len(a.tabs) {
-		a.sized = make([][2]int, len(a.tabs))
-	}
 	if t := a.activeTab(); t != nil && a.sized[a.active] != a.body {
 		t.SetSize(a.body[0], a.body[1])
 		a.sized[a.active] = a.body
 	}
 }
 
-func (a *App) tabTitles() []string {
-	out := make([]string, len(TabNames()))
-	for i, n := range TabNames() {
-		out[i] = strings.ToUpper(n[:1]) + n[1:]
+// header is the tab bar, the active tab's large title in briefing mode
+// and a rule when there are rows to spare.
+func (a *App) header() string {
+	out := a.bar.View()
+	if big := a.pres.BigTitle(a.Active(), a.width, a.height, a.c.Styles); big != "" {
+		out += "\n" + big
+	}
+	if a.height >= 20 {
+		out += "\n" + a.c.Styles.Rule.Render(strings.Repeat("─", a.width))
 	}
 	return out
 }
 
-// header draws the tab bar, shortening titles to fit and remembering
-// where each one is so a click can select it.
-func (a *App) header() string {
-	s := a.c.Styles
-	brand := s.Brand.Render("corridor") + " "
-	var titles []string
-	for _, i := range a.order {
-		titles = append(titles, a.tabTitles()[i])
-	}
-	forms := []func(i int, t string) string{
-		func(i int, t string) string { return fmt.Sprintf("%d %s", i+1, t) },
-		func(i int, t string) string { return fmt.Sprintf("%d %s", i+1, t[:min(len(t), 4)]) },
-		func(i int, t string) string { return fmt.Sprintf("%d", i+1) },
-	}
-	for fi, form := range forms {
-		prefix := brand
-		if fi > 0 && a.width < 60 {
-			prefix = ""
-		}
-		var b strings.Builder
-		b.WriteString(prefix)
-		x := lipgloss.Width(prefix)
-		spans := make([][2]int, len(titles))
-		for i, t := range titles {
-			st := s.Tab
-			if a.order[i] == a.active {
-				st = s.ActiveTab
-			}
-			cell := st.Render(form(i, t))
-			w := lipgloss.Width(cell)
-			spans[i] = [2]int{x, x + w}
-			x += w
-			b.WriteString(cell)
-		}
-		if x <= a.width || fi == len(forms)-1 {
-			a.tabSpans = spans
-			bar := cells.Truncate(b.String(), a.width, "")
-			if ban := a.banner(); ban != "" {
-				bar += "\n" + cells.Truncate(ban, a.width, "…")
-			}
-			if big := a.bigTitle(); big != "" {
-				bar += "\n" + big
-			}
-			if a.height >= 20 {
-				bar += "\n" + s.Rule.Render(strings.Repeat("─", a.width))
-			}
-			return bar
-		}
-	}
-	return ""
-}
-
-// chrome returns the header and footer, rebuilt only when what they
-// show changed.
-func (a *App) chrome() (string, string) {
-	k := chromeKey{w: a.width, h: a.height, active: a.active, pane: a.paneOpen, help: a.help.ShowAll,
-		styles: a.c.Styles, loaded: a.c.Data != nil, notice: a.notice, data: a.c.Data}
-	if a.dataErr != nil {
-		// The message, not the error: an error list is a slice, and
-		// comparing keys holding one would panic.
-		k.dataErr = a.dataErr.Error()
-	}
-	if t := a.activeTab(); t != nil {
-		k.capt = t.Capturing()
-	}
-	if k != a.chromeKey || a.chromeHead == "" {
-		a.chromeKey = k
-		a.chromeHead, a.foot = a.header(), a.footer()
-	}
-	return a.chromeHead, a.foot
-}
-
-// footer draws the status line and the help for what works now.
+// footer is the status bar and either the keys that work now or, in
+// briefing mode, the countdown.
 func (a *App) footer() string {
-	var t interface {
+	a.status.Set(a.statusState())
+	if a.pres.On() && !a.help.ShowAll {
+		next := a.reg[a.order[(a.active+1)%len(a.order)]].Name
+		return a.status.View() + "\n" + a.pres.Countdown(a.width, next, a.c.Styles)
+	}
+	var local interface {
 		ShortHelp() []key.Binding
 		FullHelp() [][]key.Binding
 	}
 	if a.paneOpen {
-		t = a.pane.KeyMap
-	} else if tab := a.activeTab(); tab != nil {
-		t = tab
+		local = a.pane.KeyMap
+	} else if t := a.activeTab(); t != nil {
+		local = t
 	}
-	if a.pres.on && !a.help.ShowAll {
-		// A briefing shows the countdown, not key hints.
-		return a.status() + "\n" + a.countdown()
-	}
-	h := a.help.View(helpKeys{global: a.keys, tab: t, pane: a.paneOpen})
-	return a.status() + "\n" + h
+	return a.status.View() + "\n" + a.help.View(helpKeys{global: a.keys, local: local, pane: a.paneOpen, present: a.pres.Bindings()})
 }
 
-func (a *App) status() string {
-	s := a.c.Styles
-	if a.notice != "" {
-		return cells.Truncate(s.Notice.Render(a.notice), a.width, "…")
+// statusState gathers what the status bar shows now.
+func (a *App) statusState() statusbar.State {
+	st := statusbar.State{
+		Origin: a.set.origin,
+		Notice: a.notice.text,
+		Badges: a.pres.Badges(),
+		Legend: common.GlyphDisputed + " sources disagree  " + common.GlyphDerived + " computed  " + common.GlyphSuspect + " suspect  fcst/target/cap ≠ actual",
+		Banner: a.banner(),
 	}
-	label := a.dataLabel
-	if !a.loadedAt.IsZero() && a.dataLabel != "bundled data" {
-		label += " · loaded " + a.loadedAt.Format("15:04:05")
+	if !a.loadedAt.IsZero() && !a.set.bundled {
+		st.Origin += " · loaded " + a.loadedAt.Format("15:04:05")
 	}
-	left := s.StatusKey.Render(label)
 	if d := a.c.Data; d != nil {
-		left += s.StatusBar.Render(fmt.Sprintf(" · %d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources)))
+		st.Counts = fmt.Sprintf("%d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources))
 	}
-	legend := s.StatusBar.Render(common.GlyphDisputed + " sources disagree  " + common.GlyphDerived + " computed  " + common.GlyphSuspect + " suspect  fcst/target/cap ≠ actual")
-	gap := a.width - lipgloss.Width(left) - lipgloss.Width(legend)
-	if gap < 2 {
-		return cells.Truncate(left, a.width, "…")
-	}
-	return left + strings.Repeat(" ", gap) + legend
+	return st
 }
 
 // View draws the frame. Whatever a tab returns, no line is wider than the
 // terminal and there are never more lines than it has.
 func (a *App) View() tea.View {
-	content := a.pres.frame
-	if !a.pres.frozen {
-		content = a.render()
-	}
-	v := tea.NewView(content)
+	v := tea.NewView(a.render())
 	if a.c.Styles.HighContrast {
 		// Projectors: ask the terminal for black behind white text.
 		v.BackgroundColor, v.ForegroundColor = color.Black, color.White
 	}
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "corridor · " + a.tabTitles()[a.active]
+	v.WindowTitle = "corridor · " + a.reg[a.order[a.active]].Title
 	return v
 }
 
 // Render draws the frame as a string, for snapshots and tests.
 func (a *App) Render() string { return a.render() }
+
+// bodyView draws what sits between the header and the footer.
+func (a *App) bodyView() string {
+	s := a.c.Styles
+	switch {
+	case a.err != nil:
+		return s.ErrorBox.Width(a.width).Render("corridor could not load its data:\n\n" + a.err.Error())
+	case a.c.Data == nil:
+		return s.Muted.Render("loading data…")
+	case a.paneOpen:
+		return a.pane.View()
+	}
+	return a.activeTab().View()
+}
+
+// frameMemo holds the last clamp of each part of the frame: measuring
+// every line's width is the costliest part of a frame, and most frames
+// repeat the one before.
+type frameMemo struct {
+	head, body, foot memo.String[clampKey]
+	ascii            memo.String[string]
+}
+
+// clampKey is a part of the frame and the room it is cut to.
+type clampKey struct {
+	s    string
+	w, h int
+	pad  bool
+}
+
+func (k clampKey) clamp() string {
+	out := cells.Fit(k.s, k.w, k.h)
+	if n := lipgloss.Height(out); k.pad && n < k.h {
+		out += strings.Repeat("\n", k.h-n)
+	}
+	return out
+}
 
 func (a *App) render() string {
 	if a.width <= 0 || a.height <= 0 {
@@ -592,33 +506,18 @@ func (a *App) render() string {
 	}
 	if a.tooSmall() {
 		msg := fmt.Sprintf("terminal too small — need at least %d×%d (now %d×%d)", MinWidth, MinHeight, a.width, a.height)
-		return clamp(lipgloss.NewStyle().Width(a.width).Render(msg), a.width, a.height)
+		return cells.Fit(lipgloss.NewStyle().Width(a.width).Render(msg), a.width, a.height)
 	}
-	s := a.c.Styles
-	header, footer := a.chrome()
+	header, footer := a.header(), a.footer()
 	bodyH := max(a.height-lipgloss.Height(header)-lipgloss.Height(footer), 1)
-	var body string
-	switch {
-	case a.err != nil:
-		body = s.ErrorBox.Width(a.width).Render("corridor could not load its data:\n\n" + a.err.Error())
-	case a.c.Data == nil:
-		body = s.Muted.Render("loading data…")
-	case a.paneOpen:
-		body = a.pane.View()
-	default:
-		body = a.activeTab().View()
+	body, frozen := a.pres.Frozen()
+	if !frozen {
+		body = a.bodyView()
 	}
-	out := a.headMemo.clamp(header, a.width, a.height, false) + "\n" +
-		a.bodyMemo.clamp(body, a.width, bodyH, true) + "\n" +
-		a.footMemo.clamp(footer, a.width, a.height, false)
-	if a.ascii {
-		if a.asciiMemo[0] != out {
-			a.asciiMemo = [2]string{out, cells.ASCII(out)}
-		}
-		return a.asciiMemo[1]
+	h, b, f := clampKey{header, a.width, a.height, false}, clampKey{body, a.width, bodyH, true}, clampKey{footer, a.width, a.height, false}
+	out := a.frame.head.Get(h, h.clamp) + "\n" + a.frame.body.Get(b, b.clamp) + "\n" + a.frame.foot.Get(f, f.clamp)
+	if a.set.ascii {
+		return a.frame.ascii.Get(out, func() string { return cells.ASCII(out) })
 	}
 	return out
 }
-
-// clamp cuts s to w columns and h lines.
-func clamp(s string, w, h int) string { return cells.Fit(s, w, h) }

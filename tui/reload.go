@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"corridor/model"
-	"corridor/tui/common"
 )
 
 // DataMsg brings reloaded data, or the error that kept the last good data
@@ -27,25 +28,20 @@ func WithDataError(err error) Option { return func(a *App) { a.dataErr = err } }
 // onData swaps in new data (tabs are rebuilt lazily from it) or, on a bad
 // edit, keeps what is on screen and raises a banner until the files are
 // valid again.
-func (a *App) onData(msg DataMsg) {
-	a.chromeHead = ""
+func (a *App) onData(msg DataMsg) tea.Cmd {
 	if msg.Err != nil {
 		a.dataErr = msg.Err
 		a.layout()
-		return
+		return nil
 	}
 	if msg.Data == nil {
-		return
+		return nil
 	}
 	a.dataErr = nil
 	a.err = nil
-	a.c.Data = msg.Data
 	a.loadedAt = msg.At
-	a.tabs = make([]common.Tab, len(TabNames()))
-	a.sized = nil
-	a.paneOpen = false
-	a.layout()
-	a.notice = fmt.Sprintf("data reloaded (%d changes)", msg.Changes)
+	a.setData(msg.Data)
+	return a.showNotice(fmt.Sprintf("data reloaded (%d changes)", msg.Changes))
 }
 
 // banner is the one-line warning shown while the data files are invalid.
@@ -61,7 +57,7 @@ func (a *App) banner() string {
 	if !a.loadedAt.IsZero() {
 		text += " · showing data loaded " + a.loadedAt.Format("15:04:05")
 	}
-	return a.c.Styles.Bad.Bold(true).Render(text)
+	return text
 }
 
 // firstProblem splits an error list into its first line and a count of

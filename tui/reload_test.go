@@ -12,7 +12,7 @@ import (
 )
 
 func TestReloadSwapsDataAndBadEditKeepsIt(t *testing.T) {
-	a := newApp(t, 120, 40, WithSourceLabel("data from /srv/corridor"))
+	a := newApp(t, 120, 40, WithOrigin("data from /srv/corridor", true))
 	press(a, "2")
 	good := bundled(t)
 	bad := data.Errors{
@@ -37,7 +37,7 @@ func TestReloadSwapsDataAndBadEditKeepsIt(t *testing.T) {
 	if a.Active() != "ports" {
 		t.Errorf("reload changed the tab to %s", a.Active())
 	}
-	a.Update(clearNoticeMsg{gen: a.noticeGen})
+	a.Update(clearNoticeMsg{gen: a.notice.gen})
 	if f := ansi.Strip(a.Render()); !strings.Contains(f, "loaded 09:30:00") {
 		t.Errorf("status bar should say when data was loaded:\n%s", f)
 	}

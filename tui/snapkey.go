@@ -13,14 +13,22 @@ import (
 	"corridor/tui/frame"
 )
 
+// snapSettings say where ctrl+s puts a frame.
+type snapSettings struct {
+	dir       string
+	clipboard bool
+	// nowFixed keeps file names reproducible when the clock is injected.
+	nowFixed bool
+}
+
 // WithSnapshotDir makes ctrl+s write the current frame as SVG into dir
 // ("" is the current directory).
-func WithSnapshotDir(dir string) Option { return func(a *App) { a.snapDir = dir } }
+func WithSnapshotDir(dir string) Option { return func(a *App) { a.set.snap.dir = dir } }
 
 // WithClipboardSnapshots makes ctrl+s offer the frame's text to the
 // client's clipboard (OSC 52) instead of writing a file: over SSH a file
 // would land on the server, not with the person who asked for it.
-func WithClipboardSnapshots() Option { return func(a *App) { a.snapClipboard = true } }
+func WithClipboardSnapshots() Option { return func(a *App) { a.set.snap.clipboard = true } }
 
 // noticeMsg shows a short notice in the status bar; clearNoticeMsg hides
 // it again unless a newer one replaced it.
@@ -30,15 +38,15 @@ type clearNoticeMsg struct{ gen int }
 // snapshot saves or offers the frame on screen.
 func (a *App) snapshot() tea.Cmd {
 	content := a.render()
-	if a.snapClipboard {
+	if a.set.snap.clipboard {
 		return tea.Batch(tea.SetClipboard(ansi.Strip(content)),
 			func() tea.Msg { return noticeMsg{"frame copied to your clipboard (OSC 52)"} })
 	}
 	when := a.c.Now
-	if !a.nowFixed {
+	if !a.set.snap.nowFixed {
 		when = time.Now()
 	}
-	base := filepath.Join(a.snapDir, fmt.Sprintf("corridor-%s-%s", TabNames()[a.active], when.Format("2006-01-02T15-04")))
+	base := filepath.Join(a.set.snap.dir, fmt.Sprintf("corridor-%s-%s", a.Active(), when.Format("2006-01-02T15-04")))
 	bg, fg := frame.Colors(a.c.Styles.IsDark || a.c.Styles.HighContrast)
 	w, h := a.width, a.height
 	return func() tea.Msg {
@@ -64,9 +72,8 @@ func (a *App) snapshot() tea.Cmd {
 
 // showNotice displays text for a few seconds.
 func (a *App) showNotice(text string) tea.Cmd {
-	a.notice = text
-	a.noticeGen++
-	gen := a.noticeGen
-	a.chromeHead = ""
+	a.notice.text = text
+	a.notice.gen++
+	gen := a.notice.gen
 	return tea.Tick(5*time.Second, func(time.Time) tea.Msg { return clearNoticeMsg{gen} })
 }

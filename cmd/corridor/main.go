@@ -36,13 +36,15 @@ type options struct {
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {
+	reg := tui.DefaultRegistry()
 	fmt.Fprintf(w, `corridor — Middle Corridor throughput and cooperation dashboard
 
 Usage:
   corridor [flags]
-  corridor snapshot --tab NAME [--width 120 --height 40] [--format text|ansi|svg|html] [--color never|always]
-  corridor export --format csv|json|markdown [--view ports|transit|energy|timeline|sources]
-  corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous]
+  corridor snapshot --tab %s [--width 120 --height 40] [--format text|ansi|svg|html] [--color never|always]
+  corridor export --format csv|json|markdown [--view %s]
+`, strings.Join(reg.Names(), "|"), strings.Join(exportViews(), "|"))
+	fmt.Fprintf(w, `  corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous]
   corridor validate [DIR] [--merge] [--strict]
   corridor init-data DIR
 
@@ -53,10 +55,11 @@ Flags:
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fmt.Fprintf(w, `
-Keys: 1-5 or tab/shift+tab switch tabs, j/k move, / filter, enter/s sources,
-ctrl+s snapshot, f freeze, p resume rotation, ? help, q quit.
+Tabs: %s (keys 1-%d; tab/shift+tab cycle).
+Keys: j/k move, / filter, enter/s sources, ctrl+s snapshot, f freeze,
+p resume rotation (--present), ? help, q quit.
 Colour follows the terminal; NO_COLOR (any value) turns it off.
-`)
+`, strings.Join(reg.Names(), ", "), len(reg))
 }
 
 func parse(args []string, stdout io.Writer) (options, error) {
@@ -146,7 +149,7 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 	origin := o.data.origin()
 	app := tui.New(append([]tui.Option{
 		tui.WithLoader(origin.Load),
-		tui.WithSourceLabel(origin.Label()),
+		tui.WithOrigin(origin.Label(), origin.Dir != ""),
 		tui.WithSnapshotDir(o.snapshotDir),
 	}, o.look.options()...)...)
 	opts := []tea.ProgramOption{tea.WithEnvironment(env)}

@@ -54,7 +54,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	origin := df.origin()
-	cfg.DataLabel = origin.Label()
+	cfg.DataLabel, cfg.LiveData = origin.Label(), origin.Dir != ""
 	// Over SSH ctrl+s offers the frame to the client's clipboard: a file
 	// would be written on the server, far from whoever asked for it.
 	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots())

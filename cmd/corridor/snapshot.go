@@ -61,7 +61,7 @@ func snapshot(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
 		return 1
 	}
-	opts := append(look.options(), tui.WithSourceLabel(df.origin().Label()))
+	opts := append(look.options(), tui.WithOrigin(df.origin().Label(), df.origin().Dir != ""))
 	if *date != "" {
 		t, err := time.Parse("2006-01-02", *date)
 		if err != nil {

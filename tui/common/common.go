@@ -30,8 +30,6 @@ type Common struct {
 // routing; a tab handles its own keys and draws inside the size it is given.
 type Tab interface {
 	help.KeyMap
-	// Title is the name on the tab bar.
-	Title() string
 	// SetSize gives the tab the room left by the tab bar and footer.
 	SetSize(width, height int)
 	// Update handles a message routed to this tab.

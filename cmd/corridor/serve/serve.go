@@ -66,6 +66,9 @@ type Config struct {
 	Data *model.Dataset
 	// DataLabel says where Data came from, for the status bar.
 	DataLabel string
+	// LiveData is set when Data comes from files that are watched and
+	// reloaded, so sessions say when it was loaded.
+	LiveData bool
 	// Logger receives connection and refusal logs; a stderr logger when nil.
 	Logger *log.Logger
 	// AppOptions are added to every session's tui.New (tests fix the clock).

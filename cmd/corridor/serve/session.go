@@ -72,7 +72,7 @@ func newSession(s *Server, sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Windo
 	ss.lastKey.Store(time.Now().UnixNano())
 	env := append(sess.Environ(), "TERM="+pty.Term)
 	live := s.live.Load()
-	opts := []tui.Option{tui.WithDataset(live.data), tui.WithSourceLabel(s.cfg.DataLabel), tui.WithLoadedAt(live.at)}
+	opts := []tui.Option{tui.WithDataset(live.data), tui.WithOrigin(s.cfg.DataLabel, s.cfg.LiveData), tui.WithLoadedAt(live.at)}
 	if live.err != nil {
 		opts = append(opts, tui.WithDataError(live.err))
 	}
