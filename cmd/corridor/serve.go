@@ -12,9 +12,9 @@ import (
 
 	"charm.land/log/v2"
 
+	"corridor/cmd/corridor/serve"
 	"corridor/data"
 	"corridor/tui"
-	"corridor/cmd/corridor/serve"
 )
 
 // serveCmd runs the SSH server until SIGINT or SIGTERM.
