@@ -123,7 +123,8 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// checkFrame asserts a frame fits w×h.
+// checkFrame asserts a frame fits w×h and, at any size the layout
+// supports, shows the tab bar and a body: a blank screen must fail.
 func checkFrame(t *testing.T, frame string, w, h int, what string) {
 	t.Helper()
 	lines := strings.Split(frame, "\n")
@@ -135,17 +136,60 @@ func checkFrame(t *testing.T, frame string, w, h int, what string) {
 			t.Fatalf("%s: line %d is %d wide, terminal %d: %q", what, i, lw, w, ansi.Strip(l))
 		}
 	}
+	if w < MinWidth || h < MinHeight {
+		return
+	}
+	if len(lines) != h {
+		t.Fatalf("%s: %d lines, want the full height %d", what, len(lines), h)
+	}
+	if bar := ansi.Strip(lines[0]); !strings.Contains(bar, "1") || !strings.Contains(bar, "2") {
+		t.Fatalf("%s: no tab bar on the first line: %q", what, bar)
+	}
+	for _, l := range lines[1 : len(lines)-2] {
+		if strings.Trim(ansi.Strip(l), " ─-") != "" {
+			return
+		}
+	}
+	t.Fatalf("%s: the body is empty:\n%s", what, ansi.Strip(frame))
+}
+
+// sweepSizes are the sizes the sweep draws: every width from 1 to 220
+// at a range of heights, or, under -race, every layout breakpoint ±1 and
+// a stride between them.
+func sweepSizes() (widths, heights []int) {
+	heights = []int{1, 8, 11, 12, 13, 17, 24, 36, 41, 60}
+	if !raceEnabled {
+		for w := 1; w <= 220; w++ {
+			widths = append(widths, w)
+		}
+		return widths, heights
+	}
+	seen := map[int]bool{}
+	for _, bp := range []int{1, MinWidth, 60, 70, 80, 100, 110, 120, 140, 200, 220} {
+		for _, w := range []int{bp - 1, bp, bp + 1} {
+			if w >= 1 && !seen[w] {
+				seen[w] = true
+				widths = append(widths, w)
+			}
+		}
+	}
+	for w := 1; w <= 220; w += 17 {
+		if !seen[w] {
+			widths = append(widths, w)
+		}
+	}
+	return widths, []int{1, 11, 12, 13, 20, 24, 36, 60}
 }
 
 func TestSizeSweep(t *testing.T) {
-	heights := []int{1, 8, 12, 24, 41, 60}
+	widths, heights := sweepSizes()
 	for i, name := range TabNames() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			a := newApp(t, 80, 24)
 			press(a, fmt.Sprint(i+1))
 			for _, h := range heights {
-				for w := 1; w <= 220; w++ {
+				for _, w := range widths {
 					a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 					checkFrame(t, a.Render(), w, h, fmt.Sprintf("%s at %dx%d", name, w, h))
 				}
@@ -281,10 +325,11 @@ func TestQuit(t *testing.T) {
 
 func TestLoadErrorIsShown(t *testing.T) {
 	a := New(WithLoader(func() (*model.Dataset, error) { return nil, fmt.Errorf("observations.csv:3:4: period: bad") }), WithoutBackgroundQuery())
-	msg := a.Init()
-	_ = msg
-	a.Update(loadedMsg{err: fmt.Errorf("observations.csv:3:4: period: bad")})
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(a, a.Init())
+	if a.Err() == nil {
+		t.Fatal("running Init's command did not report the loader's error")
+	}
 	if f := ansi.Strip(a.Render()); !strings.Contains(f, "observations.csv:3:4") {
 		t.Errorf("error not shown:\n%s", f)
 	}
@@ -437,5 +482,23 @@ func keyLoop(b *testing.B, a *App) {
 			a.Update(up)
 		}
 		_ = a.View()
+	}
+}
+
+// run executes cmd as the program would and feeds its messages back,
+// batches included (no timers: they would sleep).
+func run(a *App, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			run(a, c)
+		}
+	case nil:
+	default:
+		_, next := a.Update(msg)
+		run(a, next)
 	}
 }

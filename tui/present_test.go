@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -159,20 +160,26 @@ func TestCtrlSWritesAnSVG(t *testing.T) {
 
 func TestCtrlSOverSSHUsesTheClipboard(t *testing.T) {
 	dir := t.TempDir()
-	wd, _ := os.Getwd()
-	_ = os.Chdir(dir)
-	defer os.Chdir(wd)
+	t.Chdir(dir)
 	a := newApp(t, 100, 30, WithClipboardSnapshots())
+	frame := ansi.Strip(a.Render())
 	cmd := press(a, "ctrl+s")
 	if cmd == nil {
 		t.Fatal("no command")
 	}
-	msgs := []tea.Msg{cmd()}
-	if b, ok := msgs[0].(tea.BatchMsg); ok {
-		msgs = nil
-		for _, c := range b {
-			msgs = append(msgs, c())
+	var payload string
+	var msgs []tea.Msg
+	for _, m := range flatten(cmd) {
+		// tea.SetClipboard's message is unexported: recognise it by its
+		// type name and read the text it carries.
+		if v := reflect.ValueOf(m); v.Kind() == reflect.String && v.Type().Name() == "setClipboardMsg" {
+			payload = v.String()
+			continue
 		}
+		msgs = append(msgs, m)
+	}
+	if payload != frame {
+		t.Errorf("OSC 52 payload is not the frame's text:\n--- payload:\n%s\n--- frame:\n%s", payload, frame)
 	}
 	for _, m := range msgs {
 		a.Update(m)
@@ -183,4 +190,20 @@ func TestCtrlSOverSSHUsesTheClipboard(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("a file was written on the server: %v", entries)
 	}
+}
+
+// flatten runs cmd and returns every message it and its batches produce.
+func flatten(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, flatten(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
 }
