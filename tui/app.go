@@ -140,7 +140,7 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 	a.bar.SetActive(a.active)
 	a.status = statusbar.New(a.c.Styles)
 	a.help.Styles = a.c.Styles.Help
-	a.pane = sourcepane.New(a.c)
+	a.pane = sourcepane.New(a.c.Styles)
 	return a
 }
 
@@ -261,7 +261,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Source):
 		if t := a.activeTab(); t != nil {
 			if sel, ok := t.Selection(); ok {
-				a.pane.Open(sel)
+				a.pane.Open(sel, a.c.Data)
 				a.paneOpen = true
 			}
 		}
@@ -340,7 +340,7 @@ func (a *App) setStyles(s *styles.Styles) {
 	a.help.Styles = s.Help
 	a.bar.SetStyles(s)
 	a.status.SetStyles(s)
-	a.pane.Refresh()
+	a.pane.SetStyles(s)
 }
 
 // setData swaps in a dataset; tabs are rebuilt from it when next shown.
@@ -434,7 +434,7 @@ func (a *App) statusState() statusbar.State {
 		Origin: a.set.origin,
 		Notice: a.notice.text,
 		Badges: a.pres.Badges(),
-		Legend: common.GlyphDisputed + " sources disagree  " + common.GlyphDerived + " computed  " + common.GlyphSuspect + " suspect  fcst/target/cap ≠ actual",
+		Legend: model.GlyphDisputed + " sources disagree  " + model.GlyphDerived + " computed  " + model.GlyphSuspect + " suspect  fcst/target/cap ≠ actual",
 		Banner: a.banner(),
 	}
 	if !a.loadedAt.IsZero() && !a.set.bundled {

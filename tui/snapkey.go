@@ -40,7 +40,9 @@ func (a *App) snapshot() tea.Cmd {
 	content := a.render()
 	if a.set.snap.clipboard {
 		return tea.Batch(tea.SetClipboard(ansi.Strip(content)),
-			func() tea.Msg { return noticeMsg{"frame sent to your terminal for its clipboard (OSC 52); not every terminal accepts it"} })
+			func() tea.Msg {
+				return noticeMsg{"frame sent to your terminal for its clipboard (OSC 52); not every terminal accepts it"}
+			})
 	}
 	when := a.c.Now
 	if !a.set.snap.nowFixed {

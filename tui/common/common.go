@@ -47,19 +47,9 @@ type Tab interface {
 // background answered) so cached renderings must be redrawn.
 type StylesChangedMsg struct{}
 
-// Selection is the figure, series or event under the cursor, with every
-// observation behind it.
-type Selection struct {
-	Title string
-	// Observations are listed with their sources, alternatives and flags.
-	Observations []model.Observation
-	// Events are listed with their sources.
-	Events []model.Event
-	// Derived explains values the program computed for this selection.
-	Derived []string
-	// Sources lists extra sources (such as a project's own) to show.
-	Sources []string
-}
+// Selection is what a tab hands the source pane: the figures, series
+// or events under the cursor (see model.Selection).
+type Selection = model.Selection
 
 // Now returns the clock to use when none is injected.
 func Now() time.Time { return time.Now() }

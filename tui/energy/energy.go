@@ -133,10 +133,10 @@ func (m *Model) amount(p model.Project, v float64, q model.Qualifier, unit strin
 	if t, ok := m.amounts[k]; ok {
 		return t
 	}
-	text := common.FormatValue(v, q, unit)
+	text := model.FormatValue(v, q, unit)
 	m.c.Data.EachAbout(p.ID, func(o model.Observation) bool {
 		if o.Unit == unit && o.Value == v && len(m.c.Data.Disagreeing(o)) > 0 {
-			text += common.GlyphDisputed
+			text += model.GlyphDisputed
 			return false
 		}
 		return true
@@ -256,7 +256,7 @@ func (m *Model) renderDetail() {
 				lines = append(lines, s.Muted.Render(fmt.Sprintf("  … %d more", n-i)))
 				break
 			}
-			v := common.FormatObs(o) + common.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
+			v := model.FormatObs(o) + model.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
 			if o.Kind != model.Actual {
 				v = s.Target.Render(v)
 			}

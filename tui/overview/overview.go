@@ -78,7 +78,7 @@ func New(c *common.Common) *Model {
 }
 
 func (m *Model) fig(label, subject, metric, unit string) figure {
-	p, ok := common.Headline(m.c.Data, subject, metric, unit)
+	p, ok := model.Headline(m.c.Data, subject, metric, unit)
 	return figure{label: label, point: p, ok: ok}
 }
 
@@ -111,7 +111,7 @@ func (m *Model) compute() {
 				continue
 			}
 			it.figures = append(it.figures, f)
-			g, rep, der := common.Growth(d, f.point)
+			g, rep, der := model.GrowthFor(d, f.point)
 			if g == "" {
 				continue
 			}
@@ -120,7 +120,7 @@ func (m *Model) compute() {
 			} else if der != nil {
 				it.extra = append(it.extra, "  growth "+g+" vs "+der.Previous.Period.Label())
 				it.derived = append(it.derived, fmt.Sprintf("%s growth %s = %s (%s) vs %s (%s)", f.label, g,
-					common.FormatObs(der.Current), der.Current.Period.Label(), common.FormatObs(der.Previous), der.Previous.Period.Label()))
+					model.FormatObs(der.Current), der.Current.Period.Label(), model.FormatObs(der.Previous), der.Previous.Period.Label()))
 			}
 		}
 		return it
@@ -140,11 +140,11 @@ func (m *Model) compute() {
 		if !g.OK {
 			mismatches = append(mismatches, fmt.Sprintf("%s %s %s: reported %+.1f%%, but %s vs %s gives %s",
 				d.Name(g.Reported.Subject), d.MetricLabel(g.Base.Metric), g.Reported.Period.Label(), g.Reported.Value,
-				common.FormatObs(g.Computed.Current), common.FormatObs(g.Computed.Previous), common.FormatGrowth(g.Computed)))
+				model.FormatObs(g.Computed.Current), model.FormatObs(g.Computed.Previous), model.FormatGrowth(g.Computed)))
 		}
 	}
 	m.items = append(m.items, item{title: "Data checks", extra: []string{
-		fmt.Sprintf("%d figures where sources disagree %s", conflicts, common.GlyphDisputed),
+		fmt.Sprintf("%d figures where sources disagree %s", conflicts, model.GlyphDisputed),
 		fmt.Sprintf("%d reported growth rates off the figures", len(mismatches)),
 	}, derived: mismatches})
 }
@@ -193,7 +193,7 @@ func (m *Model) move(step int) {
 
 func (m *Model) figLine(f figure) string {
 	s := m.c.Styles
-	v := common.PointText(f.point)
+	v := model.PointText(f.point)
 	return s.Muted.Render(f.label+" ") + s.Value.Render(v) + s.Muted.Render(" "+f.point.Period.Label())
 }
 
@@ -254,18 +254,18 @@ func (m *Model) bigPanel() string {
 	var blocks []string
 	var widths []int
 	for _, f := range figs {
-		p, ok := common.Headline(d, f.subject, f.metric, f.unit)
+		p, ok := model.Headline(d, f.subject, f.metric, f.unit)
 		if !ok {
 			continue
 		}
-		digits := string(p.Qualifier) + common.FormatNumber(p.Value)
+		digits := string(p.Qualifier) + model.FormatNumber(p.Value)
 		big := bignum.Fit(digits, colW, 5)
 		if big == nil {
 			return "" // no room: the normal cards say the same in text
 		}
 		src, _ := d.Source(p.Source)
 		foot := fmt.Sprintf("%s · %s · %s", f.unit, p.Period.Label(), src.Publisher)
-		if mk := common.Marks(p.Disputed(), p.Suspect()); mk != "" {
+		if mk := model.Marks(p.Disputed(), p.Suspect()); mk != "" {
 			foot += " " + mk + " sources disagree"
 		}
 		blocks = append(blocks, s.Heading.Render(f.label)+"\n"+s.BigValue.Render(strings.Join(big, "\n"))+"\n"+s.Muted.Render(cells.Truncate(foot, colW, "…")))
@@ -297,12 +297,12 @@ func (m *Model) plotVolume(h int) string {
 		if k.Unit != "tonnes" {
 			continue
 		}
-		if sr, lg := m.c.SeriesFor(k); len(sr.Values) > 0 {
+		if sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k); len(sr.Values) > 0 {
 			series = append(series, sr)
 			legend = append(legend, lg)
 		}
 	}
-	body := chart.Years(series, chart.LineOptions{Width: m.width, Height: h - 2, Format: common.FormatNumber, Axis: s.ChartAxis})
+	body := chart.Years(series, chart.LineOptions{Width: m.width, Height: h - 2, Format: model.FormatNumber, Axis: s.ChartAxis})
 	if body == "" {
 		return ""
 	}

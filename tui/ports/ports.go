@@ -69,7 +69,7 @@ func (m *Model) columns() []table.Column {
 		{Title: "Period", Width: 12},
 		{Title: "TEU", Width: 13, Right: true},
 		{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
-		{Title: "Util" + common.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
+		{Title: "Util" + model.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
 		{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},
 		{Title: "Cargo trend", Width: 11, Optional: true, Keep: 1},
 	}
@@ -120,16 +120,16 @@ func (m *Model) compute() {
 	m.all = m.all[:0]
 	for _, p := range d.Ports {
 		r := row{port: p, util: math.NaN()}
-		r.cargo, r.hasCargo = common.Headline(d, p.ID, "cargo", "tonnes")
-		r.teu, r.hasTEU = common.Headline(d, p.ID, "containers", "TEU")
+		r.cargo, r.hasCargo = model.Headline(d, p.ID, "cargo", "tonnes")
+		r.teu, r.hasTEU = model.Headline(d, p.ID, "containers", "TEU")
 		if r.hasCargo {
-			r.growth, r.gReport, r.gDerived = common.Growth(d, r.cargo)
+			r.growth, r.gReport, r.gDerived = model.GrowthFor(d, r.cargo)
 			// Utilisation compares a full year's cargo with the capacity
 			// stated for that year or earlier; anything else is not like
 			// for like, so it is left blank.
 			if r.cargo.Period.Kind == model.PeriodYear {
 				year := r.cargo.Period.Year
-				r.capacity, r.hasCap = d.Latest(common.Key(p.ID, "cargo", "tonnes/year", model.Capacity),
+				r.capacity, r.hasCap = d.Latest(model.Key(p.ID, "cargo", "tonnes/year", model.Capacity),
 					func(pp model.Period) bool { return pp.Year <= year })
 				if r.hasCap && r.capacity.Value > 0 {
 					r.util = r.cargo.Value / r.capacity.Value * 100
@@ -137,9 +137,9 @@ func (m *Model) compute() {
 			}
 		}
 		if !r.hasCap {
-			r.capacity, r.hasCap = d.Latest(common.Key(p.ID, "cargo", "tonnes/year", model.Capacity), nil)
+			r.capacity, r.hasCap = d.Latest(model.Key(p.ID, "cargo", "tonnes/year", model.Capacity), nil)
 		}
-		years := common.YearValues(d, common.Key(p.ID, "cargo", "tonnes", model.Actual))
+		years := model.YearValues(d, model.Key(p.ID, "cargo", "tonnes", model.Actual))
 		if len(years) > 0 {
 			lo, hi := math.MaxInt, math.MinInt
 			for y := range years {
@@ -220,17 +220,17 @@ func (m *Model) cells(r row) []string {
 	dash := s.Muted.Render("—")
 	cargo, year, teu, capc, util, growth := dash, "", dash, dash, dash, dash
 	if r.hasCargo {
-		cargo = common.PointText(r.cargo)
+		cargo = model.PointText(r.cargo)
 		year = r.cargo.Period.Label()
 	}
 	if r.hasTEU {
-		teu = common.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + common.Marks(r.teu.Disputed(), false)
+		teu = model.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + model.Marks(r.teu.Disputed(), false)
 		if r.hasCargo && r.teu.Period.String() != r.cargo.Period.String() {
 			teu += fmt.Sprintf(" '%02d", r.teu.Period.Year%100)
 		}
 	}
 	if r.hasCap {
-		capc = s.Capacity.Render(common.PointText(r.capacity))
+		capc = s.Capacity.Render(model.PointText(r.capacity))
 	}
 	if !math.IsNaN(r.util) {
 		util = s.Derived.Render(fmt.Sprintf("%.0f%%", r.util))
@@ -349,22 +349,22 @@ func (m *Model) portChart(r row, containers bool, w, h int) string {
 	var series []chart.Series
 	var legend []string
 	for _, k := range []model.SeriesKey{
-		common.Key(r.port.ID, metric, unit, model.Actual),
-		common.Key(r.port.ID, metric, capUnit, model.Capacity),
-		common.Key(r.port.ID, metric, unit, model.Target),
-		common.Key(r.port.ID, metric, unit, model.Forecast),
+		model.Key(r.port.ID, metric, unit, model.Actual),
+		model.Key(r.port.ID, metric, capUnit, model.Capacity),
+		model.Key(r.port.ID, metric, unit, model.Target),
+		model.Key(r.port.ID, metric, unit, model.Forecast),
 	} {
-		sr, lg := m.c.SeriesFor(k)
+		sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k)
 		if len(sr.Values) > 0 || k.Kind == model.Actual {
 			series = append(series, sr)
 			legend = append(legend, lg)
 		}
 	}
 	head := s.Heading.Render(r.port.Name) + s.Muted.Render(" · "+title+" by year")
-	body := chart.Years(series, chart.LineOptions{Width: w, Height: h - 2, Format: common.FormatNumber, Axis: s.ChartAxis})
+	body := chart.Years(series, chart.LineOptions{Width: w, Height: h - 2, Format: model.FormatNumber, Axis: s.ChartAxis})
 	if body == "" {
 		body = s.Muted.Render("no annual figures to chart")
-		if o := d.Series(common.Key(r.port.ID, metric, unit, model.Actual)); len(o) > 0 {
+		if o := d.Series(model.Key(r.port.ID, metric, unit, model.Actual)); len(o) > 0 {
 			body += s.Muted.Render(fmt.Sprintf(" (%d figures for other periods: enter lists them)", len(o)))
 		}
 	}
@@ -401,11 +401,11 @@ func (m *Model) Selection() (common.Selection, bool) {
 	if r.gDerived != nil {
 		g := r.gDerived
 		sel.Derived = append(sel.Derived, fmt.Sprintf("growth %s = %s (%s) vs %s (%s), computed by corridor",
-			common.FormatGrowth(*g), common.FormatObs(g.Current), g.Current.Period.Label(), common.FormatObs(g.Previous), g.Previous.Period.Label()))
+			model.FormatGrowth(*g), model.FormatObs(g.Current), g.Current.Period.Label(), model.FormatObs(g.Previous), g.Previous.Period.Label()))
 	}
 	if !math.IsNaN(r.util) {
 		sel.Derived = append(sel.Derived, fmt.Sprintf("utilisation %.0f%% = cargo %s (%s) ÷ capacity %s (%s), computed by corridor",
-			r.util, common.FormatObs(r.cargo.Observation), r.cargo.Period.Label(), common.FormatObs(r.capacity.Observation), r.capacity.Period.Label()))
+			r.util, model.FormatObs(r.cargo.Observation), r.cargo.Period.Label(), model.FormatObs(r.capacity.Observation), r.capacity.Period.Label()))
 	}
 	sel.Observations = append(sel.Observations, m.c.Data.About(r.port.ID)...)
 	return sel, true

@@ -200,13 +200,13 @@ func (m *Model) panel(p panel, w, h int) string {
 			if k.Unit != p.unit && k.Unit != p.unit+"/year" {
 				continue
 			}
-			if sr, lg := m.c.SeriesFor(k); len(sr.Values) > 0 {
+			if sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k); len(sr.Values) > 0 {
 				series = append(series, sr)
 				legend = append(legend, lg)
 			}
 		}
 		if chartH >= 6 {
-			if c := chart.Years(series, chart.LineOptions{Width: w, Height: chartH, Format: common.FormatNumber, Axis: s.ChartAxis}); c != "" {
+			if c := chart.Years(series, chart.LineOptions{Width: w, Height: chartH, Format: model.FormatNumber, Axis: s.ChartAxis}); c != "" {
 				body = append(body, s.Muted.Render(p.unit+" per calendar year"), c, strings.Join(legend, "  "))
 			} else {
 				body = append(body, s.Muted.Render("no full-year figures to chart; all figures are listed below"))
@@ -214,8 +214,8 @@ func (m *Model) panel(p panel, w, h int) string {
 		}
 	case halfYearBars:
 		var bars []chart.Bar
-		for _, pt := range d.Points(common.Key(p.subject, p.metric, p.unit, model.Actual), func(pp model.Period) bool { return pp.Kind == model.PeriodHalf }) {
-			bars = append(bars, chart.Bar{Label: pt.Period.Label(), Value: pt.Value, Text: common.PointText(pt)})
+		for _, pt := range d.Points(model.Key(p.subject, p.metric, p.unit, model.Actual), func(pp model.Period) bool { return pp.Kind == model.PeriodHalf }) {
+			bars = append(bars, chart.Bar{Label: pt.Period.Label(), Value: pt.Value, Text: model.PointText(pt)})
 		}
 		if len(bars) > 0 && chartH >= 3 {
 			lines := chart.Bars(bars, w, s.Bar.Render, s.BarPlan.Render)
@@ -246,7 +246,7 @@ func (m *Model) panel(p panel, w, h int) string {
 
 func (m *Model) figureLine(o model.Observation, w int) string {
 	s, d := m.c.Styles, m.c.Data
-	val := common.FormatObs(o) + common.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
+	val := model.FormatObs(o) + model.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
 	src, _ := d.Source(o.Source)
 	per := table.Fit(o.Period.Label(), 14, false)
 	vs := table.Fit(val, 22, true)

@@ -14,7 +14,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"corridor/tui/common"
+	"corridor/model"
+	"corridor/tui/styles"
 )
 
 // KeyMap is the pane's keys.
@@ -44,21 +45,22 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // Model is the pane.
 type Model struct {
 	KeyMap KeyMap
-	c      *common.Common
-	sel    common.Selection
+	styles *styles.Styles
+	data   *model.Dataset
+	sel    model.Selection
 	vp     viewport.Model
 	width  int
 	height int
 }
 
-// New returns an empty pane drawing with c's styles and data.
-func New(c *common.Common) Model {
-	return Model{KeyMap: DefaultKeyMap(), c: c, vp: viewport.New()}
+// New returns an empty pane drawing with st.
+func New(st *styles.Styles) Model {
+	return Model{KeyMap: DefaultKeyMap(), styles: st, vp: viewport.New()}
 }
 
 // Open shows sel.
-func (m *Model) Open(sel common.Selection) {
-	m.sel = sel
+func (m *Model) Open(sel model.Selection, d *model.Dataset) {
+	m.sel, m.data = sel, d
 	m.refresh()
 	m.vp.GotoTop()
 }
@@ -69,11 +71,15 @@ func (m *Model) SetSize(w, h int) {
 	m.refresh()
 }
 
-// Refresh redraws the content, after a style change.
-func (m *Model) Refresh() { m.refresh() }
+// SetStyles redraws the content in new styles (the terminal's
+// background answered).
+func (m *Model) SetStyles(st *styles.Styles) {
+	m.styles = st
+	m.refresh()
+}
 
 func (m *Model) refresh() {
-	fw, fh := m.c.Styles.Pane.GetFrameSize()
+	fw, fh := m.styles.Pane.GetFrameSize()
 	innerW := max(m.width-fw, 1)
 	m.vp.SetWidth(innerW)
 	m.vp.SetHeight(max(m.height-fh-1, 1))
@@ -99,7 +105,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // View draws the pane.
 func (m Model) View() string {
-	s := m.c.Styles
+	s := m.styles
 	title := s.Title.Render(truncate("Sources · "+m.sel.Title, max(m.vp.Width(), 1)))
 	return s.Pane.Width(m.width).Render(title + "\n" + m.vp.View())
 }
@@ -110,14 +116,14 @@ func truncate(s string, w int) string {
 
 // content lists every observation with its alternatives and source.
 func (m Model) content(w int) string {
-	s, d := m.c.Styles, m.c.Data
+	s, d := m.styles, m.data
 	var b strings.Builder
 	line := func(indent int, str string) { para(&b, w, indent, str) }
 	if d == nil {
 		return "no data"
 	}
 	for _, t := range m.sel.Derived {
-		line(0, s.Derived.Render(common.GlyphDerived+" "+t))
+		line(0, s.Derived.Render(model.GlyphDerived+" "+t))
 	}
 	if len(m.sel.Derived) > 0 {
 		b.WriteString("\n")
@@ -135,14 +141,14 @@ func (m Model) content(w int) string {
 		}
 		line(0, s.Heading.Render(head))
 		if disputed {
-			line(0, s.Disputed.Render(common.GlyphDisputed+" sources disagree: every value is listed"))
+			line(0, s.Disputed.Render(model.GlyphDisputed+" sources disagree: every value is listed"))
 		}
 		for _, a := range alts {
 			shown = append(shown, a.ID)
-			val := common.FormatObs(a)
+			val := model.FormatObs(a)
 			tag := string(a.Kind)
 			if a.Suspect() {
-				tag += ", flagged as a likely data error " + common.GlyphSuspect
+				tag += ", flagged as a likely data error " + model.GlyphSuspect
 			}
 			line(2, s.Value.Render(val)+s.Muted.Render("  ("+tag+")"))
 			m.writeSource(&b, w, a.Source, 4)
@@ -174,8 +180,8 @@ func (m Model) content(w int) string {
 }
 
 func (m Model) writeSource(b *strings.Builder, w int, id string, indent int) {
-	s := m.c.Styles
-	src, ok := m.c.Data.Source(id)
+	s := m.styles
+	src, ok := m.data.Source(id)
 	if !ok {
 		para(b, w, indent, s.Bad.Render("unknown source "+id))
 		return

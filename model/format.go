@@ -1,12 +1,10 @@
-package common
+package model
 
 import (
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-
-	"corridor/model"
 )
 
 // Glyphs mark meaning in text so it survives NO_COLOR and a monochrome
@@ -18,13 +16,13 @@ const (
 )
 
 // KindTag is the short label shown after any figure that is not an actual.
-func KindTag(k model.Kind) string {
+func KindTag(k Kind) string {
 	switch k {
-	case model.Forecast:
+	case Forecast:
 		return "fcst"
-	case model.Target:
+	case Target:
 		return "target"
-	case model.Capacity:
+	case Capacity:
 		return "cap"
 	}
 	return ""
@@ -86,7 +84,7 @@ func unitShort(u string) string {
 
 // FormatValue prints a value with its qualifier and unit: "~4.6M t",
 // "+12% y/y", "$60M".
-func FormatValue(v float64, q model.Qualifier, unit string) string {
+func FormatValue(v float64, q Qualifier, unit string) string {
 	var s string
 	switch unit {
 	case "USD":
@@ -116,7 +114,7 @@ func signed(v float64) string {
 }
 
 // FormatObs prints an observation's value with its kind tag.
-func FormatObs(o model.Observation) string {
+func FormatObs(o Observation) string {
 	s := FormatValue(o.Value, o.Qualifier, o.Unit)
 	if t := KindTag(o.Kind); t != "" {
 		s += " " + t
@@ -125,7 +123,7 @@ func FormatObs(o model.Observation) string {
 }
 
 // FormatGrowth prints a derived growth rate with its dagger.
-func FormatGrowth(g model.Growth) string {
+func FormatGrowth(g Growth) string {
 	s := fmt.Sprintf("%+.1f%%", g.Percent) + GlyphDerived
 	if g.Approximate {
 		s = "~" + s
