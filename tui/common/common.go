@@ -43,6 +43,22 @@ type Tab interface {
 	Capturing() bool
 }
 
+// Inputs are what every tab's drawing depends on: the data, the styles
+// and the size. A tab's view cache key embeds them, with the tab's own
+// state (cursor, filter, sort), so a tab redraws exactly when one of
+// them changes (see components/memo).
+type Inputs struct {
+	Data          *model.Dataset
+	Styles        *styles.Styles
+	Width, Height int
+	Present       bool
+}
+
+// Inputs returns the shared inputs for a tab drawn at w×h.
+func (c *Common) Inputs(w, h int) Inputs {
+	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present}
+}
+
 // StylesChangedMsg tells tabs the styles were rebuilt (the terminal's
 // background answered) so cached renderings must be redrawn.
 type StylesChangedMsg struct{}

@@ -18,6 +18,7 @@ import (
 	"corridor/tui/common"
 	"corridor/tui/components/chart"
 	"corridor/tui/components/filtertable"
+	"corridor/tui/components/memo"
 	"corridor/tui/components/table"
 )
 
@@ -98,10 +99,29 @@ type Model struct {
 	chartTE bool
 	width   int
 	height  int
-	// view caches draw until dirty is set by a message or resize.
-	view   string
-	dirty  bool
-	charts string
+	view    memo.String[viewKey]
+	// charts keeps each port's charts as drawn at the current size, so
+	// moving back and forth over the rows never replots.
+	charts map[chartKey]string
+	// selectedID is the port the cursor is on, kept across re-ordering.
+	selectedID string
+}
+
+// viewKey is everything the tab's drawing depends on.
+type viewKey struct {
+	in      common.Inputs
+	list    filtertable.State
+	sortBy  int
+	reverse bool
+	chartTE bool
+}
+
+// chartKey is everything one port's chart area depends on.
+type chartKey struct {
+	in   common.Inputs
+	port string
+	te   bool
+	h    int
 }
 
 // New builds the tab over c's dataset.
@@ -158,7 +178,15 @@ func (m *Model) compute() {
 	}
 }
 
+// remember notes the selected port so the cursor can follow it.
+func (m *Model) remember() {
+	if r, ok := m.selected(); ok {
+		m.selectedID = r.port.ID
+	}
+}
+
 func (m *Model) refilter() {
+	m.remember()
 	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.rows = m.rows[:0]
 	for _, r := range m.all {
@@ -166,10 +194,16 @@ func (m *Model) refilter() {
 			m.rows = append(m.rows, r)
 		}
 	}
-	m.sort()
+	m.order()
 }
 
+// sort reorders the rows, keeping the selected port selected.
 func (m *Model) sort() {
+	m.remember()
+	m.order()
+}
+
+func (m *Model) order() {
 	val := func(r row) float64 {
 		switch m.sortBy {
 		case 1:
@@ -199,7 +233,16 @@ func (m *Model) sort() {
 		if m.sortBy == 0 {
 			c = strings.Compare(a.port.Name, b.port.Name)
 		} else {
-			c = cmp.Compare(val(a), val(b))
+			va, vb := val(a), val(b)
+			// A port without the figure goes last in either direction:
+			// "no figure" is not the smallest figure.
+			if ea, eb := math.IsInf(va, -1), math.IsInf(vb, -1); ea != eb {
+				if ea {
+					return 1
+				}
+				return -1
+			}
+			c = cmp.Compare(va, vb)
 		}
 		if m.reverse {
 			c = -c
@@ -212,7 +255,11 @@ func (m *Model) sort() {
 	}
 	m.list.Table.SetColumns(m.columns()...)
 	m.list.Table.SetRows(cells)
-	m.renderCharts()
+	// The selection follows the port, not the row number: sorting or
+	// filtering must never put the cursor on another port.
+	if i := slices.IndexFunc(m.rows, func(r row) bool { return r.port.ID == m.selectedID }); i >= 0 {
+		m.list.Table.SetCursor(i)
+	}
 }
 
 func (m *Model) cells(r row) []string {
@@ -241,14 +288,10 @@ func (m *Model) cells(r row) []string {
 	return []string{r.port.Name, r.port.Country, cargo, year, teu, capc, util, growth, s.Accent.Render(chart.Spark(r.spark))}
 }
 
-// View implements common.Tab. The frame is redrawn only after a message
-// or resize changed something, so an idle redraw costs nothing.
+// View implements common.Tab. The frame is redrawn only when one of its
+// inputs changed, so an idle redraw costs nothing.
 func (m *Model) View() string {
-	if m.dirty {
-		m.view = m.draw()
-		m.dirty = false
-	}
-	return m.view
+	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.sortBy, m.reverse, m.chartTE}, m.draw)
 }
 
 // Title implements common.Tab.
@@ -256,10 +299,8 @@ func (m *Model) Title() string { return "Ports" }
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
-	m.dirty = true
 	m.width, m.height = w, h
 	m.layoutTable()
-	m.renderCharts()
 }
 
 // chartH is the room left for charts; below 8 lines charts are dropped.
@@ -277,7 +318,6 @@ func (m *Model) layoutTable() {
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
-	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.list.SetStyles(m.c.Styles)
 		m.sort()
@@ -296,7 +336,6 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 			return m, nil
 		case key.Matches(k, m.keys.Chart):
 			m.chartTE = !m.chartTE
-			m.renderCharts()
 			return m, nil
 		}
 	}
@@ -309,9 +348,6 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	if ch.Query || ch.Layout {
 		m.layoutTable()
 	}
-	if ch.Query || ch.Layout || ch.Cursor {
-		m.renderCharts()
-	}
 	return m, cmd
 }
 
@@ -323,21 +359,33 @@ func (m *Model) selected() (row, bool) {
 	return m.rows[i], true
 }
 
-// renderCharts draws the selected port's charts once per selection, size
-// or style change; View only pastes the result.
-func (m *Model) renderCharts() {
-	m.charts = ""
+// chartArea draws the selected port's charts, or reuses them when that
+// port was drawn before at this size and in these styles.
+func (m *Model) chartArea() string {
 	h := m.chartH()
 	r, ok := m.selected()
 	if h == 0 || !ok {
-		return
+		return ""
 	}
+	k := chartKey{in: m.c.Inputs(m.width, m.height), port: r.port.ID, te: m.chartTE && m.width < 110, h: h}
+	if out, ok := m.charts[k]; ok {
+		return out
+	}
+	if len(m.charts) > 4*len(m.all) {
+		clear(m.charts) // the size or styles moved on: old entries are dead
+	}
+	var out string
 	if m.width >= 110 {
 		w := (m.width - 1) / 2
-		m.charts = cells.Columns(" ", []string{m.portChart(r, false, w, h), m.portChart(r, true, w, h)}, []int{w, w})
-		return
+		out = cells.Columns(" ", []string{m.portChart(r, false, w, h), m.portChart(r, true, w, h)}, []int{w, w})
+	} else {
+		out = m.portChart(r, m.chartTE, m.width, h)
 	}
-	m.charts = m.portChart(r, m.chartTE, m.width, h)
+	if m.charts == nil {
+		m.charts = map[chartKey]string{}
+	}
+	m.charts[k] = out
+	return out
 }
 
 func (m *Model) portChart(r row, containers bool, w, h int) string {
@@ -373,10 +421,11 @@ func (m *Model) portChart(r row, containers bool, w, h int) string {
 
 // draw renders the tab; View caches it until something changes.
 func (m *Model) draw() string {
-	if m.charts == "" {
+	charts := m.chartArea()
+	if charts == "" {
 		return m.list.View()
 	}
-	return m.list.View() + "\n" + m.charts
+	return m.list.View() + "\n" + charts
 }
 
 // Selection implements common.Tab: the selected port's headline figures

@@ -42,6 +42,19 @@ func (m *Model) SetStyles(s *styles.Styles) {
 	m.Filter.SetStyle(s.Filter)
 }
 
+// State is everything the filtered table's drawing depends on besides
+// its styles, for an owner's cache key.
+type State struct {
+	Table  table.State
+	Query  string
+	Active bool
+}
+
+// State returns the current State.
+func (m Model) State() State {
+	return State{Table: m.Table.State(), Query: m.Filter.Query(), Active: m.Filter.Active()}
+}
+
 // FilterHeight is the lines the filter line takes (0 or 1).
 func (m Model) FilterHeight() int {
 	if m.Filter.Shown() {

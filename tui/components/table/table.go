@@ -69,8 +69,23 @@ type Model struct {
 	offset  int
 	width   int
 	height  int
+	// rev counts SetRows and SetColumns calls, so State changes whenever
+	// the content may have, without comparing every cell.
+	rev int
 	// Focused tables draw their cursor row highlighted.
 	Focused bool
+}
+
+// State is everything the table's drawing depends on besides its styles:
+// an owner that caches its view puts it in the cache key.
+type State struct {
+	Cursor, Offset, Width, Height, Rev int
+	Focused                            bool
+}
+
+// State returns the table's current State.
+func (m Model) State() State {
+	return State{Cursor: m.cursor, Offset: m.offset, Width: m.width, Height: m.height, Rev: m.rev, Focused: m.Focused}
 }
 
 // Option configures a new table.
@@ -92,11 +107,15 @@ func New(opts ...Option) Model {
 }
 
 // SetColumns replaces the columns (a title may depend on the width).
-func (m *Model) SetColumns(cols ...Column) { m.columns = cols }
+func (m *Model) SetColumns(cols ...Column) {
+	m.columns = cols
+	m.rev++
+}
 
 // SetRows replaces the rows, keeping the cursor in range.
 func (m *Model) SetRows(rows [][]string) {
 	m.rows = rows
+	m.rev++
 	m.SetCursor(m.cursor)
 }
 

@@ -1,0 +1,140 @@
+package ports
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/model"
+	"corridor/tui/common"
+	"corridor/tui/internal/golden"
+	"corridor/tui/styles"
+)
+
+// The tab is tested over a small dataset written here, so the tests say
+// exactly which figure each row must show.
+var (
+	once sync.Once
+	ds   *model.Dataset
+)
+
+func dataset(t testing.TB) *model.Dataset {
+	t.Helper()
+	once.Do(func() {
+		src := model.Source{ID: "s1", Title: "Port report", Publisher: "Port authority", Standing: model.Official, Address: "https://example.org/r"}
+		obs := func(id, subj, metric, period string, v float64, unit string, kind model.Kind) model.Observation {
+			p, err := model.ParsePeriod(period)
+			if err != nil {
+				panic(err)
+			}
+			return model.Observation{ID: id, Subject: subj, Metric: metric, Period: p, Value: v, Unit: unit, Kind: kind, Source: "s1"}
+		}
+		ds = &model.Dataset{
+			Sources:  []model.Source{src},
+			Metrics:  []model.Metric{{ID: "cargo", Label: "Cargo"}, {ID: "containers", Label: "Containers"}},
+			Subjects: []model.Subject{{ID: "alpha", Name: "Alpha"}, {ID: "beta", Name: "Beta"}, {ID: "gamma", Name: "Gamma"}},
+			Ports:    []model.Port{{ID: "alpha", Name: "Alpha", Country: "Georgia"}, {ID: "beta", Name: "Beta", Country: "Kazakhstan"}, {ID: "gamma", Name: "Gamma", Country: "Azerbaijan"}},
+			Observations: []model.Observation{
+				obs("o1", "alpha", "cargo", "2023", 2_000_000, "tonnes", model.Actual),
+				obs("o2", "alpha", "cargo", "2024", 3_000_000, "tonnes", model.Actual),
+				obs("o3", "beta", "cargo", "2024", 9_000_000, "tonnes", model.Actual),
+			},
+		}
+		ds.Index()
+	})
+	return ds
+}
+
+func newTab(t testing.TB, w, h int) *Model {
+	t.Helper()
+	c := &common.Common{Styles: styles.New("dark", true, false), Data: dataset(t), Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	m := New(c)
+	m.SetSize(w, h)
+	return m
+}
+
+func press(s string) tea.KeyPressMsg {
+	if s == "down" {
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
+}
+
+func selected(m *Model) string {
+	r, _ := m.selected()
+	return r.port.Name
+}
+
+func TestLargestCargoFirstWithItsPeriod(t *testing.T) {
+	m := newTab(t, 100, 20)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	if !strings.Contains(lines[1], "Beta") || !strings.Contains(lines[1], "9M t") || !strings.Contains(lines[1], "2024") {
+		t.Fatalf("first row = %q, want Beta 9M t 2024", lines[1])
+	}
+	if !strings.Contains(lines[2], "Alpha") || !strings.Contains(lines[2], "+50.0%†") {
+		t.Fatalf("second row = %q, want Alpha with its derived +50%% growth", lines[2])
+	}
+	if !strings.Contains(lines[3], "Gamma") {
+		t.Fatalf("a port with no cargo figure must sort last: %q", lines[3])
+	}
+}
+
+func TestSelectionFollowsThePortAcrossSort(t *testing.T) {
+	m := newTab(t, 100, 20)
+	m.Update(press("down"))
+	if selected(m) != "Alpha" {
+		t.Fatalf("selected %s, want Alpha", selected(m))
+	}
+	for range 5 {
+		m.Update(press("o"))
+		if selected(m) != "Alpha" {
+			t.Fatalf("after sorting by %s the selection moved to %s", m.SortName(), selected(m))
+		}
+	}
+}
+
+func TestEmptyValuesSortLastBothWays(t *testing.T) {
+	m := newTab(t, 100, 20)
+	for _, k := range []string{"", "r"} {
+		if k != "" {
+			m.Update(press(k))
+		}
+		rows := m.list.Table.Rows()
+		if last := ansi.Strip(rows[len(rows)-1][0]); last != "Gamma" {
+			t.Fatalf("reverse=%v: last row %q, want Gamma (no cargo figure)", m.reverse, last)
+		}
+	}
+}
+
+func TestViewRedrawsOnlyWhenInputsChange(t *testing.T) {
+	m := newTab(t, 100, 20)
+	a := m.View()
+	if b := m.View(); a != b {
+		t.Fatal("the same inputs drew a different frame")
+	}
+	m.Update(press("down"))
+	if b := m.View(); a == b {
+		t.Fatal("moving the cursor did not redraw")
+	}
+	m.Update(press("c"))
+	before := m.View()
+	m.Update(press("c"))
+	if after := m.View(); before == after && m.width < 110 {
+		t.Fatal("toggling the chart did not redraw")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, p := range golden.Profiles {
+			m := newTab(t, size[0], size[1])
+			m.Update(press("down"))
+			golden.Check(t, fmt.Sprintf("ports-%dx%d-%s", size[0], size[1], p.Name), golden.Encode(m.View(), p.Profile))
+		}
+	}
+}
