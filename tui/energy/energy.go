@@ -17,6 +17,7 @@ import (
 	"corridor/tui/common"
 	"corridor/tui/components/chart"
 	"corridor/tui/components/filtertable"
+	"corridor/tui/components/memo"
 	"corridor/tui/components/table"
 )
 
@@ -31,11 +32,15 @@ type Model struct {
 	lo, hi   float64
 	width    int
 	height   int
-	// view caches draw until dirty is set by a message or resize.
-	view   string
-	dirty  bool
+	view   memo.String[viewKey]
 	ganttW int
 	detail string
+}
+
+// viewKey is everything the tab's drawing depends on.
+type viewKey struct {
+	in   common.Inputs
+	list filtertable.State
 }
 
 // New builds the tab over c's dataset.
@@ -148,11 +153,7 @@ func (m *Model) amount(p model.Project, v float64, q model.Qualifier, unit strin
 // View implements common.Tab. The frame is redrawn only after a message
 // or resize changed something, so an idle redraw costs nothing.
 func (m *Model) View() string {
-	if m.dirty {
-		m.view = m.draw()
-		m.dirty = false
-	}
-	return m.view
+	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State()}, m.draw)
 }
 
 // Title implements common.Tab.
@@ -174,14 +175,12 @@ func (m *Model) layout() {
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
-	m.dirty = true
 	m.width, m.height = w, h
 	m.rebuild()
 }
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
-	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.list.SetStyles(m.c.Styles)
 		m.rebuild()

@@ -1,0 +1,81 @@
+package energy
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/model"
+	"corridor/tui/common"
+	"corridor/tui/internal/golden"
+	"corridor/tui/styles"
+)
+
+func period(s string) model.Period {
+	p, err := model.ParsePeriod(s)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+func num(v float64) *float64 { return &v }
+
+// dataset is two projects the tests can name: an operating railway with
+// a known capacity and a planned cable with a cost.
+func dataset() *model.Dataset {
+	d := &model.Dataset{
+		Sources: []model.Source{{ID: "s1", Title: "Project page", Publisher: "Railway", Standing: model.Official, Address: "https://example.org/p"}},
+		Projects: []model.Project{
+			{ID: "rail", Name: "Coast railway", Type: "railway", Status: "operating", Capacity: num(17_000_000), CapacityUnit: "tonnes/year", LengthKM: num(850), Partners: []string{"Georgia"}, Completion: period("2017-10"), Source: "s1"},
+			{ID: "cable", Name: "Sea power cable", Type: "cable", Status: "planned", Capacity: num(1300), CapacityUnit: "MW", Cost: num(3_500_000_000), CostUnit: "EUR", Partners: []string{"Romania"}, Completion: period("2029"), Source: "s1"},
+		},
+	}
+	d.Index()
+	return d
+}
+
+func newTab(w, h int) *Model {
+	c := &common.Common{Styles: styles.New("dark", true, false), Data: dataset(), Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	m := New(c)
+	m.SetSize(w, h)
+	return m
+}
+
+func TestRowsShowStatusCapacityAndCost(t *testing.T) {
+	m := newTab(120, 30)
+	f := ansi.Strip(m.View())
+	for _, want := range []string{"Coast railway", "● operating", "17M t/yr", "850 km", "Sea power cable", "○ planned", "1300 MW", "€3.5B"} {
+		if !strings.Contains(f, want) {
+			t.Errorf("frame lacks %q:\n%s", want, f)
+		}
+	}
+}
+
+func TestFilterNarrowsAndSelectionOpensSources(t *testing.T) {
+	m := newTab(120, 30)
+	for _, k := range []string{"/", "c", "a", "b"} {
+		m.Update(tea.KeyPressMsg{Code: []rune(k)[0], Text: k})
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if rows := m.list.Table.Rows(); len(rows) != 1 || ansi.Strip(rows[0][0]) != "Sea power cable" {
+		t.Fatalf("filter 'cab' left %d rows: %v", len(rows), rows)
+	}
+	sel, ok := m.Selection()
+	if !ok || sel.Title != "Sea power cable" {
+		t.Fatalf("selection = %+v, %v", sel.Title, ok)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, p := range golden.Profiles {
+			m := newTab(size[0], size[1])
+			golden.Check(t, fmt.Sprintf("energy-%dx%d-%s", size[0], size[1], p.Name), golden.Encode(m.View(), p.Profile))
+		}
+	}
+}
