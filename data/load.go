@@ -696,8 +696,12 @@ func (l *loader) charts(ds *model.Dataset) {
 		if c.View != "" {
 			r.oneOf("view", c.View, model.ChartViews())
 		}
-		if c.Style != "" && !slices.Contains(model.ChartStyles(), c.Style) {
-			r.errorf("style", "%q is not one of year, half-year", c.Style)
+		if c.Style != "" {
+			var styles []string
+			for _, st := range model.ChartStyles() {
+				styles = append(styles, string(st))
+			}
+			r.oneOf("style", string(c.Style), styles)
 		}
 		if c.View == model.ViewOverview {
 			if c.Style == model.ByHalfYear {

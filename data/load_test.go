@@ -40,7 +40,7 @@ func validFiles() map[string]string {
 			"h-titr,c-titr,10,volume,titr,cargo,tonnes,,\n",
 		ChartsFile: "id,view,position,title,subject,metric,unit,style,note\n" +
 			"ch-titr,transit,20,Middle Corridor,titr,cargo,tonnes,year,\n" +
-			"ch-btk,transit,10,BTK,btk,cargo,tonnes,half-year,\n" +
+			"ch-btk,transit,10,BTK,btk,cargo,tonnes,year,\n" +
 			"ch-volume,overview,10,Volume by year,titr,cargo,tonnes,year,\n",
 	}
 }
