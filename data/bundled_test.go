@@ -40,14 +40,11 @@ func TestBundledLoadsCleanAndIsBigEnough(t *testing.T) {
 		len(ds.Sources), len(ds.Metrics), len(ds.Subjects), len(ds.Ports), len(ds.Projects), len(ds.Observations), len(ds.Events))
 }
 
-// The views look these ids up by name; renaming one in the CSVs must fail here.
-func TestBundledHasTheIdsTheViewsUse(t *testing.T) {
+// The Ports tab still looks these metrics up by id (route, card and chart
+// subjects are declared in the dataset and checked as it loads); renaming
+// one in the CSVs must fail here.
+func TestBundledHasTheMetricsTheViewsUse(t *testing.T) {
 	ds := loadBundled(t)
-	for _, id := range []string{"titr", "az-transit", "block-trains", "asco", "baku", "aktau", "kuryk", "poti", "batumi", "turkmenbashi", "khorgos", "btk", "btc", "tcp"} {
-		if !ds.HasSubject(id) {
-			t.Errorf("subject %q missing", id)
-		}
-	}
 	for _, id := range []string{"cargo", "containers", "trains", "cargo_growth"} {
 		if _, ok := ds.Metric(id); !ok {
 			t.Errorf("metric %q missing", id)

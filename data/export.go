@@ -122,18 +122,13 @@ func ref(ds *model.Dataset, id string) SourceRef {
 func ExportRows(ds *model.Dataset, view string) (any, error) {
 	switch view {
 	case "ports", "transit":
-		keep := transitSubjects(ds)
+		// Transit: the series the Transit tab draws, by the same query.
+		obs := ds.ViewObservations(model.ViewTransit)
 		if view == "ports" {
-			keep = map[string]bool{}
-			for _, p := range ds.Ports {
-				keep[p.ID] = true
-			}
+			obs = portObservations(ds)
 		}
 		rows := []ObservationRow{}
-		for _, o := range ds.Observations {
-			if !keep[o.Subject] {
-				continue
-			}
+		for _, o := range obs {
 			rows = append(rows, ObservationRow{ID: o.ID, Subject: o.Subject, SubjectName: ds.Name(o.Subject), Metric: o.Metric,
 				MetricLabel: ds.MetricLabel(o.Metric), Period: o.Period.String(), PeriodLabel: o.Period.Label(), Value: o.Value,
 				Qualifier: string(o.Qualifier), Unit: o.Unit, Kind: string(o.Kind), Flag: o.Flag, Disputed: len(ds.Disagreeing(o)) > 0,
@@ -177,21 +172,20 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 	return nil, fmt.Errorf("unknown view %q; want one of %s", view, strings.Join(ExportViews(), ", "))
 }
 
-// transitSubjects are the routes, railways and operators the Transit tab
-// is about, and railway projects such as BTK.
-func transitSubjects(ds *model.Dataset) map[string]bool {
-	keep := map[string]bool{}
-	for _, s := range ds.Subjects {
-		if slices.Contains([]string{"route", "rail", "operator"}, s.Kind) {
-			keep[s.ID] = true
+// portObservations is every figure about a port, in file order: the
+// Ports tab lists every port the dataset has.
+func portObservations(ds *model.Dataset) []model.Observation {
+	port := map[string]bool{}
+	for _, p := range ds.Ports {
+		port[p.ID] = true
+	}
+	var out []model.Observation
+	for _, o := range ds.Observations {
+		if port[o.Subject] {
+			out = append(out, o)
 		}
 	}
-	for _, p := range ds.Projects {
-		if p.Type == "railway" {
-			keep[p.ID] = true
-		}
-	}
-	return keep
+	return out
 }
 
 func nonNil(s []string) []string {

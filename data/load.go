@@ -26,6 +26,10 @@ const (
 	ProjectsFile     = "projects.csv"
 	ObservationsFile = "observations.csv"
 	EventsFile       = "events.csv"
+	RouteFile        = "route.csv"
+	CardsFile        = "cards.csv"
+	HeadlinesFile    = "headlines.csv"
+	ChartsFile       = "charts.csv"
 )
 
 // Columns lists every file's columns in their documented order. Load
@@ -40,12 +44,17 @@ func Columns() map[string][]string {
 		ProjectsFile:     {"id", "name", "type", "status", "capacity", "capacity_unit", "length_km", "cost", "cost_unit", "partners", "start", "completion", "source", "note"},
 		ObservationsFile: {"id", "subject", "metric", "period", "value", "qualifier", "unit", "kind", "source", "flag", "note"},
 		EventsFile:       {"id", "date", "precision", "title", "countries", "kind", "status", "place", "source", "note"},
+		RouteFile:        {"id", "position", "name", "note"},
+		CardsFile:        {"id", "position", "title", "note"},
+		HeadlinesFile:    {"id", "shown_on", "position", "label", "subject", "metric", "unit", "briefing", "note"},
+		ChartsFile:       {"id", "view", "position", "title", "subject", "metric", "unit", "style", "note"},
 	}
 }
 
 // Files lists the dataset's files in load order.
 func Files() []string {
-	return []string{SourcesFile, MetricsFile, SubjectsFile, PortsFile, ProjectsFile, ObservationsFile, EventsFile}
+	return []string{SourcesFile, MetricsFile, SubjectsFile, PortsFile, ProjectsFile, ObservationsFile, EventsFile,
+		RouteFile, CardsFile, HeadlinesFile, ChartsFile}
 }
 
 // maxFileSize bounds what one file may hold so a runaway file cannot
@@ -114,7 +123,7 @@ func LoadLayers(layers ...Layer) (*model.Dataset, Positions, error) {
 // loadAll loads what it can: the dataset holds every row, including rows
 // with errors, so Validate can still look at the rest.
 func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
-	l := &loader{layers: layers, ids: map[string]string{}, pos: Positions{}}
+	l := &loader{layers: layers, ids: map[string]string{}, places: map[string]string{}, pos: Positions{}}
 	ds := &model.Dataset{}
 	l.sources(ds)
 	l.metrics(ds)
@@ -123,6 +132,10 @@ func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
 	l.projects(ds)
 	l.observations(ds)
 	l.events(ds)
+	l.route(ds)
+	l.cards(ds)
+	l.headlines(ds)
+	l.charts(ds)
 	ds.Index()
 	return ds, l.pos, l.errs
 }
@@ -136,6 +149,9 @@ type loader struct {
 	// observations refer to all three through one column.
 	ids map[string]string
 	pos Positions
+	// places holds route node and card ids with the file defining them:
+	// headlines name either through one column.
+	places map[string]string
 }
 
 // row is one record with its position, read through its header.
@@ -575,5 +591,129 @@ func (l *loader) events(ds *model.Dataset) {
 			r.oneOf("status", e.Status, []string{model.EventHeld, model.EventPlanned})
 		}
 		ds.Events = append(ds.Events, e)
+	})
+}
+
+// position reads an order field: a whole number from 1, not taken by
+// another row of the same scope (taken maps scope and position to the
+// row that has it). Gaps are allowed, so a layer can slot a row in
+// between two others.
+func (r row) position(scope string, taken map[[2]string]string) int {
+	v := r.required("position")
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		r.errorf("position", "%q is not a position; want a whole number from 1 (10, 20, 30 leave room between rows)", v)
+		return 0
+	}
+	k := [2]string{scope, v}
+	if other, dup := taken[k]; dup {
+		r.errorf("position", "position %d is already taken by %s", n, other)
+	}
+	taken[k] = fmt.Sprintf("%q (%s:%d)", r.get("id"), r.file, r.line)
+	return n
+}
+
+// place checks a route node or card id: well-formed and unique across
+// both files, since a headline names either.
+func (r row) place() string {
+	v := r.required("id")
+	if v == "" {
+		return ""
+	}
+	if !idPattern.MatchString(v) {
+		r.errorf("id", "%q is not a valid id; want lowercase letters, digits and '-'", v)
+	}
+	if f, dup := r.l.places[v]; dup {
+		r.errorf("id", "duplicate id %q (already defined in %s)", v, f)
+	}
+	r.l.places[v] = r.file
+	return v
+}
+
+// series checks the subject, metric and unit columns of a declaration:
+// each must name something the dataset defines, and the unit must fit
+// the metric.
+func (r row) series() (subject, metric, unit string) {
+	subject, metric, unit = r.required("subject"), r.required("metric"), r.required("unit")
+	if subject != "" {
+		if _, ok := r.l.ids[subject]; !ok {
+			r.errorf("subject", "unknown subject %q; define it in %s, %s or %s", subject, PortsFile, ProjectsFile, SubjectsFile)
+		}
+	}
+	m, known := r.l.metricByID[metric]
+	if metric != "" && !known {
+		r.errorf("metric", "unknown metric %q; define it in %s", metric, MetricsFile)
+	}
+	switch {
+	case unit == "":
+	case !model.KnownUnit(unit):
+		r.errorf("unit", "unknown unit %q; want one of %s", unit, strings.Join(model.Units(), ", "))
+	case known && !m.AllowsUnit(unit):
+		r.errorf("unit", "%q does not fit metric %q; want one of %s", unit, metric, strings.Join(m.Units, ", "))
+	}
+	return subject, metric, unit
+}
+
+func (l *loader) route(ds *model.Dataset) {
+	taken := map[[2]string]string{}
+	l.each(RouteFile, func(r row) {
+		ds.Route = append(ds.Route, model.RouteNode{ID: r.place(), Position: r.position("", taken), Name: r.required("name"), Note: r.get("note")})
+	})
+}
+
+func (l *loader) cards(ds *model.Dataset) {
+	taken := map[[2]string]string{}
+	l.each(CardsFile, func(r row) {
+		ds.Cards = append(ds.Cards, model.Card{ID: r.place(), Position: r.position("", taken), Title: r.required("title"), Note: r.get("note")})
+	})
+}
+
+func (l *loader) headlines(ds *model.Dataset) {
+	seen := map[string]bool{}
+	taken := map[[2]string]string{}
+	l.each(HeadlinesFile, func(r row) {
+		f := model.Figure{ID: r.id(seen), On: r.required("shown_on"), Label: r.required("label"), Briefing: r.get("briefing"), Note: r.get("note")}
+		if f.On != "" {
+			if _, ok := l.places[f.On]; !ok {
+				r.errorf("shown_on", "unknown route node or card %q; define it in %s or %s", f.On, RouteFile, CardsFile)
+			}
+		}
+		f.Position = r.position(f.On, taken)
+		f.Subject, f.Metric, f.Unit = r.series()
+		ds.Figures = append(ds.Figures, f)
+	})
+}
+
+func (l *loader) charts(ds *model.Dataset) {
+	seen := map[string]bool{}
+	taken := map[[2]string]string{}
+	overview := ""
+	l.each(ChartsFile, func(r row) {
+		c := model.Chart{ID: r.id(seen), View: r.required("view"), Title: r.required("title"), Style: model.ChartStyle(r.required("style")), Note: r.get("note")}
+		if c.View != "" {
+			r.oneOf("view", c.View, model.ChartViews())
+		}
+		if c.Style != "" {
+			var styles []string
+			for _, st := range model.ChartStyles() {
+				styles = append(styles, string(st))
+			}
+			r.oneOf("style", string(c.Style), styles)
+		}
+		if c.View == model.ViewOverview {
+			if c.Style == model.ByHalfYear {
+				r.errorf("style", "the overview draws its chart by year; want year")
+			}
+			if overview != "" {
+				r.errorf("view", "the overview has room for one chart and %s is it", overview)
+			}
+			overview = fmt.Sprintf("%q (%s:%d)", c.ID, r.file, r.line)
+		}
+		c.Position = r.position(c.View, taken)
+		c.Subject, c.Metric, c.Unit = r.series()
+		ds.Charts = append(ds.Charts, c)
 	})
 }

@@ -30,6 +30,18 @@ func validFiles() map[string]string {
 		EventsFile: "id,date,precision,title,countries,kind,status,place,source,note\n" +
 			"e-1,2024-05-01,day,Memorandum signed,Azerbaijan;Kazakhstan,memorandum,held,Baku,trend-aaaaaa,\n" +
 			"e-2,2026-H1,half,Line opens,Georgia,opening,planned,,trend-aaaaaa,\n",
+		RouteFile: "id,position,name,note\n" +
+			"r-baku,20,Baku,\n" +
+			"r-china,10,China,no figure\n",
+		CardsFile: "id,position,title,note\n" +
+			"c-titr,10,Middle Corridor,\n",
+		HeadlinesFile: "id,shown_on,position,label,subject,metric,unit,briefing,note\n" +
+			"h-baku,r-baku,10,cargo,baku,cargo,tonnes,Port of Baku cargo,\n" +
+			"h-titr,c-titr,10,volume,titr,cargo,tonnes,,\n",
+		ChartsFile: "id,view,position,title,subject,metric,unit,style,note\n" +
+			"ch-titr,transit,20,Middle Corridor,titr,cargo,tonnes,year,\n" +
+			"ch-btk,transit,10,BTK,btk,cargo,tonnes,year,\n" +
+			"ch-volume,overview,10,Volume by year,titr,cargo,tonnes,year,\n",
 	}
 }
 

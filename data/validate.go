@@ -84,7 +84,8 @@ func (p Problem) String() string {
 // Validate loads the origin and, when it loads, checks what loading
 // cannot: reported growth that disagrees with the figures it refers to,
 // actuals dated after now, actuals for periods that had not ended when
-// their source was published, and sources nothing uses. It returns the
+// their source was published, sources nothing uses, and declared
+// headlines and charts with no figures to show. It returns the
 // dataset (nil when there are errors) and every problem, errors first
 // within each file, in file and line order.
 func Validate(o Origin, now time.Time) (*model.Dataset, []Problem) {
@@ -173,6 +174,20 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 				warn(ObservationsFile, o.ID, "period", "an actual figure for %s, but its source %s was published %s, before that period ended",
 					o.Period.Label(), o.Source, p.Label())
 			}
+		}
+	}
+	for _, f := range ds.Figures {
+		if _, ok := ds.Latest(model.SeriesKey{Subject: f.Subject, Metric: f.Metric, Unit: f.Unit, Kind: model.Actual}, nil); !ok {
+			warn(HeadlinesFile, f.ID, "subject", "%q shows nothing: no dated actual figure of %s %s in %s", f.Label, f.Subject, f.Metric, f.Unit)
+		}
+	}
+	for _, c := range ds.Charts {
+		if len(ds.ChartObservations(c)) == 0 {
+			what := "figures"
+			if c.Style == model.ByHalfYear {
+				what = "half-year figures"
+			}
+			warn(ChartsFile, c.ID, "subject", "the %s view leaves %q out: no %s of %s %s", c.View, c.Title, what, c.Subject, c.Metric)
 		}
 	}
 	for _, s := range ds.Sources {

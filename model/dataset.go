@@ -29,6 +29,12 @@ type Dataset struct {
 	Projects     []Project
 	Observations []Observation
 	Events       []Event
+	// What the views show: the route's nodes, the headline cards, the
+	// figures on each, and the series the views chart.
+	Route   []RouteNode
+	Cards   []Card
+	Figures []Figure
+	Charts  []Chart
 
 	sources   map[string]int
 	metrics   map[string]int
@@ -36,6 +42,7 @@ type Dataset struct {
 	series    map[SeriesKey][]int
 	byPeriod  map[periodKey][]int
 	bySubject map[string][]int
+	figuresOn map[string][]int
 }
 
 type periodKey struct {
@@ -82,6 +89,7 @@ func (d *Dataset) Index() {
 		d.byPeriod[k] = idx
 	}
 	slices.SortStableFunc(d.Events, func(a, b Event) int { return a.Date.Compare(b.Date) })
+	d.indexViews()
 }
 
 // compareObs orders by period, then by preference among sources so the
@@ -334,8 +342,8 @@ func (d *Dataset) Conflicts() []Conflict {
 }
 
 // Diff counts the rows that differ between two datasets: added, removed
-// or changed sources, metrics, subjects, ports, projects, observations
-// and events, matched by id. It is what a reload reports as "N changes".
+// or changed sources, metrics, subjects, ports, projects, observations,
+// events and view declarations, matched by id. It is what a reload reports as "N changes".
 func Diff(a, b *Dataset) int {
 	// A missing dataset counts as an empty one: everything is new.
 	if a == nil {
@@ -364,6 +372,10 @@ func Diff(a, b *Dataset) int {
 	count(projectRows(a.Projects), projectRows(b.Projects))
 	count(rows(a.Observations, func(o Observation) string { return o.ID }), rows(b.Observations, func(o Observation) string { return o.ID }))
 	count(rows(a.Events, func(e Event) string { return e.ID }), rows(b.Events, func(e Event) string { return e.ID }))
+	count(rows(a.Route, func(n RouteNode) string { return n.ID }), rows(b.Route, func(n RouteNode) string { return n.ID }))
+	count(rows(a.Cards, func(c Card) string { return c.ID }), rows(b.Cards, func(c Card) string { return c.ID }))
+	count(rows(a.Figures, func(f Figure) string { return f.ID }), rows(b.Figures, func(f Figure) string { return f.ID }))
+	count(rows(a.Charts, func(c Chart) string { return c.ID }), rows(b.Charts, func(c Chart) string { return c.ID }))
 	return n
 }
 

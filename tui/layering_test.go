@@ -4,6 +4,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,10 +20,10 @@ func TestLayering(t *testing.T) {
 		dir    string
 		forbid []string
 	}{
-		{"tui", []string{"corridor/data", "charm.land/wish", "charm.land/ssh", "golang.org/x/crypto/ssh", "testing"}},
+		{"tui", []string{"corridor/data", "charm.land/wish", "charm.land/ssh", "golang.org/x/crypto/ssh"}},
 		{"tui/components", []string{"corridor/tui/common", "corridor/tui/overview", "corridor/tui/ports", "corridor/tui/transit", "corridor/tui/energy", "corridor/tui/timeline"}},
 		{"model", []string{"charm.land/", "github.com/charmbracelet/", "corridor/data", "corridor/tui", "os", "io", "net"}},
-		{"data", []string{"corridor/tui", "charm.land/", "testing"}},
+		{"data", []string{"corridor/tui", "charm.land/"}},
 	}
 	for _, r := range rules {
 		err := filepath.WalkDir(filepath.Join(root, r.dir), func(path string, d fs.DirEntry, err error) error {
@@ -45,6 +46,20 @@ func TestLayering(t *testing.T) {
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestNoTestCodeInTheBinary: test helpers must live in _test.go files or
+// packages only tests import, never linked into corridor itself.
+func TestNoTestCodeInTheBinary(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "corridor/cmd/corridor").Output()
+	if err != nil {
+		t.Skipf("go list unavailable: %v", err)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		if p == "testing" || strings.HasPrefix(p, "testing/") || strings.HasSuffix(p, "/internal/golden") || strings.HasSuffix(p, "datatest") {
+			t.Errorf("the corridor binary links %s", p)
 		}
 	}
 }

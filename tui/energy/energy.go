@@ -32,9 +32,9 @@ type Model struct {
 	lo, hi   float64
 	width    int
 	height   int
-	view   memo.String[viewKey]
-	ganttW int
-	detail string
+	view     memo.String[viewKey]
+	ganttW   int
+	detail   string
 }
 
 // viewKey is everything the tab's drawing depends on.

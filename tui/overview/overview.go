@@ -42,14 +42,25 @@ type figure struct {
 	ok    bool
 }
 
+// itemKind tells the selectable items apart by what they are, never by
+// their titles, which come from the data.
+type itemKind int
+
+const (
+	nodeItem   itemKind = iota // a stop on the route
+	cardItem                   // a headline card the dataset declares
+	eventItem                  // the most recent event
+	checksItem                 // what the data checks found
+)
+
 // item is a selectable node or card.
 type item struct {
 	title   string
+	kind    itemKind
 	figures []figure
 	extra   []string // own-words lines: growth, event title
 	event   *model.Event
 	derived []string
-	node    bool
 }
 
 // Model is the Overview tab.
@@ -77,36 +88,30 @@ func New(c *common.Common) *Model {
 	return m
 }
 
-func (m *Model) fig(label, subject, metric, unit string) figure {
-	p, ok := model.Headline(m.c.Data, subject, metric, unit)
-	return figure{label: label, point: p, ok: ok}
+// fig looks up a declared figure: the headline of its series.
+func (m *Model) fig(f model.Figure) figure {
+	p, ok := model.Headline(m.c.Data, f.Subject, f.Metric, f.Unit)
+	return figure{label: f.Label, point: p, ok: ok}
 }
 
-// compute picks each node's and card's figures once per dataset.
+// compute picks each node's and card's figures once per dataset, as the
+// dataset declares them (route.csv, cards.csv, headlines.csv).
 func (m *Model) compute() {
 	d := m.c.Data
-	node := func(title string, figs ...figure) item {
-		var kept []figure
-		for _, f := range figs {
-			if f.ok {
-				kept = append(kept, f)
+	m.items = nil
+	for _, n := range d.Route {
+		it := item{title: n.Name, kind: nodeItem}
+		for _, f := range d.FiguresOn(n.ID) {
+			if x := m.fig(f); x.ok {
+				it.figures = append(it.figures, x)
 			}
 		}
-		return item{title: title, figures: kept, node: true}
+		m.items = append(m.items, it)
 	}
-	m.items = []item{
-		node("China", m.fig("trains", "titr-china-trains", "trains", "trains")),
-		node("Khorgos/Dostyk", m.fig("Khorgos", "khorgos", "trains", "trains"), m.fig("Dostyk", "alashankou", "trains", "trains")),
-		node("Aktau/Kuryk", m.fig("Aktau", "aktau", "cargo", "tonnes"), m.fig("Kuryk", "kuryk", "cargo", "tonnes")),
-		node("Caspian", m.fig("ports", "titr-caspian", "cargo", "tonnes"), m.fig("ASCO", "asco", "cargo", "tonnes")),
-		node("Baku/Alat", m.fig("cargo", "baku", "cargo", "tonnes"), m.fig("cont.", "baku", "containers", "TEU")),
-		node("Georgia", m.fig("Poti", "poti", "cargo", "tonnes"), m.fig("Batumi", "batumi", "cargo", "tonnes"), m.fig("BTK", "btk", "cargo", "tonnes")),
-		node("Türkiye"),
-		node("Europe"),
-	}
-	card := func(title string, figs ...figure) item {
-		it := item{title: title}
-		for _, f := range figs {
+	for _, c := range d.Cards {
+		it := item{title: c.Title, kind: cardItem}
+		for _, decl := range d.FiguresOn(c.ID) {
+			f := m.fig(decl)
 			if !f.ok {
 				continue
 			}
@@ -123,16 +128,10 @@ func (m *Model) compute() {
 					model.FormatObs(der.Current), der.Current.Period.Label(), model.FormatObs(der.Previous), der.Previous.Period.Label()))
 			}
 		}
-		return it
+		m.items = append(m.items, it)
 	}
-	m.items = append(m.items,
-		card("Middle Corridor (TITR) volume", m.fig("volume", "titr", "cargo", "tonnes")),
-		card("Port of Baku", m.fig("cargo", "baku", "cargo", "tonnes"), m.fig("containers", "baku", "containers", "TEU")),
-		card("Container block trains", m.fig("trains", "block-trains", "trains", "trains")),
-		card("Transit via Azerbaijan", m.fig("cargo", "az-transit", "cargo", "tonnes")),
-	)
 	if e, ok := d.LatestEvent(); ok {
-		m.items = append(m.items, item{title: "Most recent event", extra: []string{e.Date.Label(), e.Title}, event: &e})
+		m.items = append(m.items, item{title: "Most recent event", kind: eventItem, extra: []string{e.Date.Label(), e.Title}, event: &e})
 	}
 	conflicts := len(d.Conflicts())
 	var mismatches []string
@@ -143,7 +142,7 @@ func (m *Model) compute() {
 				model.FormatObs(g.Computed.Current), model.FormatObs(g.Computed.Previous), model.FormatGrowth(g.Computed)))
 		}
 	}
-	m.items = append(m.items, item{title: "Data checks", extra: []string{
+	m.items = append(m.items, item{title: "Data checks", kind: checksItem, extra: []string{
 		fmt.Sprintf("%d figures where sources disagree %s", conflicts, model.GlyphDisputed),
 		fmt.Sprintf("%d reported growth rates off the figures", len(mismatches)),
 	}, derived: mismatches})
@@ -183,7 +182,7 @@ func (m *Model) move(step int) {
 	n := len(m.items)
 	for i := 1; i <= n; i++ {
 		c := (m.cursor + step*i + n*n) % n
-		if it := m.items[c]; len(it.figures) > 0 || it.event != nil || !it.node {
+		if it := m.items[c]; len(it.figures) > 0 || it.event != nil || it.kind != nodeItem {
 			m.cursor = c
 			break
 		}
@@ -229,9 +228,10 @@ func (m *Model) render() {
 	if spare := m.height - lipgloss.Height(out) - 1; spare >= 12 {
 		out += "\n" + m.volumeChart(min(spare, 24))
 	}
-	// Still too tall: drop lines above the selection rather than cut it off.
+	// Still too tall: drop lines above the selection rather than cut it
+	// off when a card (drawn under the route) is selected.
 	lines := strings.Split(out, "\n")
-	if len(lines) > m.height && m.cursor >= 8 {
+	if len(lines) > m.height && m.items[m.cursor].kind != nodeItem {
 		lines = lines[len(lines)-m.height:]
 	}
 	m.cache = strings.Join(lines, "\n")
@@ -244,17 +244,15 @@ func (m *Model) bigPanel() string {
 		return ""
 	}
 	d, s := m.c.Data, m.c.Styles
-	type fig struct{ label, subject, metric, unit string }
-	figs := []fig{
-		{"Middle Corridor volume", "titr", "cargo", "tonnes"},
-		{"Port of Baku cargo", "baku", "cargo", "tonnes"},
-		{"Container block trains", "block-trains", "trains", "trains"},
+	figs := d.BriefingFigures()
+	if len(figs) == 0 {
+		return ""
 	}
 	colW := (m.width - 2*(len(figs)-1)) / len(figs)
 	var blocks []string
 	var widths []int
 	for _, f := range figs {
-		p, ok := model.Headline(d, f.subject, f.metric, f.unit)
+		p, ok := model.Headline(d, f.Subject, f.Metric, f.Unit)
 		if !ok {
 			continue
 		}
@@ -264,11 +262,11 @@ func (m *Model) bigPanel() string {
 			return "" // no room: the normal cards say the same in text
 		}
 		src, _ := d.Source(p.Source)
-		foot := fmt.Sprintf("%s · %s · %s", f.unit, p.Period.Label(), src.Publisher)
+		foot := fmt.Sprintf("%s · %s · %s", f.Unit, p.Period.Label(), src.Publisher)
 		if mk := model.Marks(p.Disputed(), p.Suspect()); mk != "" {
 			foot += " " + mk + " sources disagree"
 		}
-		blocks = append(blocks, s.Heading.Render(f.label)+"\n"+s.BigValue.Render(strings.Join(big, "\n"))+"\n"+s.Muted.Render(cells.Truncate(foot, colW, "…")))
+		blocks = append(blocks, s.Heading.Render(f.Briefing)+"\n"+s.BigValue.Render(strings.Join(big, "\n"))+"\n"+s.Muted.Render(cells.Truncate(foot, colW, "…")))
 		widths = append(widths, colW)
 	}
 	if len(blocks) == 0 {
@@ -277,8 +275,9 @@ func (m *Model) bigPanel() string {
 	return cells.Columns("  ", blocks, widths)
 }
 
-// volumeChart plots the Middle Corridor's yearly volume with its
-// forecasts and targets in their own glyphs.
+// volumeChart plots the series the dataset declares for the Overview
+// (the Middle Corridor's yearly volume in the bundle) with its forecasts
+// and targets in their own glyphs.
 func (m *Model) volumeChart(h int) string {
 	k := [2]int{m.width, h}
 	if m.chartKey == k && m.chartStyles == m.c.Styles {
@@ -291,10 +290,15 @@ func (m *Model) volumeChart(h int) string {
 
 func (m *Model) plotVolume(h int) string {
 	s, d := m.c.Styles, m.c.Data
+	charts := d.ChartsOf(model.ViewOverview)
+	if len(charts) == 0 {
+		return ""
+	}
+	c := charts[0]
 	var series []chart.Series
 	var legend []string
-	for _, k := range d.Keys("titr", "cargo") {
-		if k.Unit != "tonnes" {
+	for _, k := range d.Keys(c.Subject, c.Metric) {
+		if k.Unit != c.Unit {
 			continue
 		}
 		if sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k); len(sr.Values) > 0 {
@@ -306,7 +310,14 @@ func (m *Model) plotVolume(h int) string {
 	if body == "" {
 		return ""
 	}
-	return s.Title.Render("Middle Corridor volume by year") + s.Muted.Render("  tonnes · details on the Transit tab") + "\n" + body + "\n" + strings.Join(legend, "  ")
+	note := "  " + c.Unit
+	for _, t := range d.ChartsOf(model.ViewTransit) {
+		if t.Subject == c.Subject && t.Metric == c.Metric {
+			note += " · details on the Transit tab"
+			break
+		}
+	}
+	return s.Title.Render(c.Title) + s.Muted.Render(note) + "\n" + body + "\n" + strings.Join(legend, "  ")
 }
 
 // routeBoxes draws each node as a bordered box, flowing into rows.
@@ -331,7 +342,7 @@ func (m *Model) routeBoxes() string {
 		line, widths, lineW = nil, nil, 0
 	}
 	for i, it := range m.items {
-		if !it.node {
+		if it.kind != nodeItem {
 			continue
 		}
 		box, bw := m.box(i, 0, func() string {
@@ -401,13 +412,13 @@ func (m *Model) routeCompact() string {
 	s := m.c.Styles
 	var names []string
 	for _, it := range m.items {
-		if it.node {
+		if it.kind == nodeItem {
 			names = append(names, s.Node.Render(it.title))
 		}
 	}
 	out := []string{lipgloss.NewStyle().Width(m.width).Render(strings.Join(names, s.Arrow.Render(" → ")))}
 	for i, it := range m.items {
-		if !it.node || len(it.figures) == 0 {
+		if it.kind != nodeItem || len(it.figures) == 0 {
 			continue
 		}
 		parts := make([]string, len(it.figures))
@@ -449,7 +460,7 @@ func (m *Model) cardGrid() string {
 	var grid, cur []string
 	var ws []int
 	for i, it := range m.items {
-		if it.node {
+		if it.kind == nodeItem {
 			continue
 		}
 		b, w := m.box(i, cardW, func() string { return strings.Join(m.cardBody(it, cardW-fw), "\n") })
@@ -470,7 +481,7 @@ func (m *Model) cardLines() string {
 	s := m.c.Styles
 	out := []string{s.Title.Render("Headlines")}
 	for i, it := range m.items {
-		if it.node {
+		if it.kind == nodeItem {
 			continue
 		}
 		parts := []string{s.Heading.Render(it.title)}
@@ -498,7 +509,7 @@ func (m *Model) Selection() (common.Selection, bool) {
 	if it.event != nil {
 		sel.Events = append(sel.Events, *it.event)
 	}
-	if it.title == "Data checks" {
+	if it.kind == checksItem {
 		for _, c := range m.c.Data.Conflicts() {
 			sel.Observations = append(sel.Observations, c.Observations[0])
 		}

@@ -1,12 +1,11 @@
-// Package transit is the Transit cargo tab: the Middle Corridor's volume
-// by year, half-year comparisons, block trains, transit via Azerbaijan
-// and the BTK railway, each as a chart with the figures listed under it.
+// Package transit is the Transit cargo tab: the series the dataset
+// declares for it (in the bundle the Middle Corridor's volume by year,
+// half-year comparisons, block trains, transit via Azerbaijan and the
+// railways), each as a chart with the figures listed under it.
 package transit
 
 import (
-	"corridor/tui/components/cells"
 	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -15,6 +14,7 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/cells"
 	"corridor/tui/components/chart"
 	"corridor/tui/components/table"
 )
@@ -34,41 +34,11 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// style says how a panel draws its series.
-type style int
-
-const (
-	lineByYear style = iota
-	halfYearBars
-)
-
-// panel is one series the tab can show.
-type panel struct {
-	title   string
-	subject string
-	metric  string
-	unit    string
-	style   style
-}
-
-func panels() []panel {
-	return []panel{
-		{"Middle Corridor volume", "titr", "cargo", "tonnes", lineByYear},
-		{"Middle Corridor by half-year", "titr", "cargo", "tonnes", halfYearBars},
-		{"Middle Corridor containers", "titr", "containers", "TEU", lineByYear},
-		{"Container block trains", "block-trains", "trains", "trains", lineByYear},
-		{"Transit via Azerbaijan", "az-transit", "cargo", "tonnes", lineByYear},
-		{"Transit via Azerbaijan by half-year", "az-transit", "cargo", "tonnes", halfYearBars},
-		{"BTK railway", "btk", "cargo", "tonnes", lineByYear},
-		{"Georgian Railway", "georgian-railway", "cargo", "tonnes", lineByYear},
-	}
-}
-
 // Model is the Transit tab.
 type Model struct {
 	c      *common.Common
 	keys   KeyMap
-	panels []panel
+	panels []model.Chart
 	obs    [][]model.Observation
 	cursor int
 	width  int
@@ -76,50 +46,19 @@ type Model struct {
 	cache  string
 }
 
-// New builds the tab, keeping only panels the data has figures for. Each
-// panel's figures are gathered and sorted once, here, not per frame.
+// New builds the tab from the series the dataset declares for it
+// (charts.csv), keeping only those it has figures for. Each panel's
+// figures are gathered and sorted once, here, not per frame, by the same
+// query `corridor export --view transit` uses.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
-	for _, p := range panels() {
-		if obs := m.collect(p); len(obs) > 0 {
+	for _, p := range c.Data.ChartsOf(model.ViewTransit) {
+		if obs := c.Data.ChartObservations(p); len(obs) > 0 {
 			m.panels = append(m.panels, p)
 			m.obs = append(m.obs, obs)
 		}
 	}
 	return m
-}
-
-// observations lists every figure behind panel p (cached at New).
-func (m *Model) observations(p panel) []model.Observation {
-	for i, q := range m.panels {
-		if q == p {
-			return m.obs[i]
-		}
-	}
-	return nil
-}
-
-// collect lists every figure behind a panel, all kinds, newest first.
-func (m *Model) collect(p panel) []model.Observation {
-	var out []model.Observation
-	for _, k := range m.c.Data.Keys(p.subject, p.metric) {
-		out = append(out, m.c.Data.Series(k)...)
-	}
-	if p.style == halfYearBars {
-		out = slices.DeleteFunc(out, func(o model.Observation) bool { return o.Period.Kind != model.PeriodHalf })
-	}
-	// Newest exact period first; figures with descriptive periods
-	// ("long-term", "design") after them, since they have no date.
-	slices.SortStableFunc(out, func(a, b model.Observation) int {
-		if a.Period.Exact() != b.Period.Exact() {
-			if a.Period.Exact() {
-				return -1
-			}
-			return 1
-		}
-		return b.Period.Compare(a.Period)
-	})
-	return out
 }
 
 // Title implements common.Tab.
@@ -168,36 +107,34 @@ func (m *Model) render() {
 	p := m.panels[m.cursor]
 	var list []string
 	for i, q := range m.panels {
-		t := "  " + q.title
+		t := "  " + q.Title
 		if i == m.cursor {
-			t = s.Selected.Render("▸ " + q.title)
+			t = s.Selected.Render("▸ " + q.Title)
 		}
 		list = append(list, t)
 	}
 	if m.width >= 100 {
 		listW := 38
 		left := s.Title.Render("Series") + "\n" + strings.Join(list, "\n")
-		right := m.panel(p, m.width-listW-2, m.height)
+		right := m.panel(p, m.obs[m.cursor], m.width-listW-2, m.height)
 		m.cache = cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
 		return
 	}
-	head := s.Muted.Render(fmt.Sprintf("series %d/%d (j/k) ", m.cursor+1, len(m.panels))) + s.Title.Render(p.title)
-	m.cache = cells.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.width, m.height-1)
+	head := s.Muted.Render(fmt.Sprintf("series %d/%d (j/k) ", m.cursor+1, len(m.panels))) + s.Title.Render(p.Title)
+	m.cache = cells.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.obs[m.cursor], m.width, m.height-1)
 }
 
 // panel draws a chart, its legend and the figures list within w×h.
-func (m *Model) panel(p panel, w, h int) string {
+func (m *Model) panel(p model.Chart, obs []model.Observation, w, h int) string {
 	s, d := m.c.Styles, m.c.Data
-	obs := m.observations(p)
-	unitNote := p.unit
 	var body []string
 	chartH := max(min(h/2+2, h-6), 0)
-	switch p.style {
-	case lineByYear:
+	switch p.Style {
+	case model.ByYear:
 		var series []chart.Series
 		var legend []string
-		for _, k := range d.Keys(p.subject, p.metric) {
-			if k.Unit != p.unit && k.Unit != p.unit+"/year" {
+		for _, k := range d.Keys(p.Subject, p.Metric) {
+			if k.Unit != p.Unit && k.Unit != p.Unit+"/year" {
 				continue
 			}
 			if sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k); len(sr.Values) > 0 {
@@ -207,14 +144,14 @@ func (m *Model) panel(p panel, w, h int) string {
 		}
 		if chartH >= 6 {
 			if c := chart.Years(series, chart.LineOptions{Width: w, Height: chartH, Format: model.FormatNumber, Axis: s.ChartAxis}); c != "" {
-				body = append(body, s.Muted.Render(p.unit+" per calendar year"), c, strings.Join(legend, "  "))
+				body = append(body, s.Muted.Render(p.Unit+" per calendar year"), c, strings.Join(legend, "  "))
 			} else {
 				body = append(body, s.Muted.Render("no full-year figures to chart; all figures are listed below"))
 			}
 		}
-	case halfYearBars:
+	case model.ByHalfYear:
 		var bars []chart.Bar
-		for _, pt := range d.Points(model.Key(p.subject, p.metric, p.unit, model.Actual), func(pp model.Period) bool { return pp.Kind == model.PeriodHalf }) {
+		for _, pt := range d.Points(model.Key(p.Subject, p.Metric, p.Unit, model.Actual), func(pp model.Period) bool { return pp.Kind == model.PeriodHalf }) {
 			bars = append(bars, chart.Bar{Label: pt.Period.Label(), Value: pt.Value, Text: model.PointText(pt)})
 		}
 		if len(bars) > 0 && chartH >= 3 {
@@ -222,7 +159,7 @@ func (m *Model) panel(p panel, w, h int) string {
 			if len(lines) > chartH {
 				lines = lines[len(lines)-chartH:]
 			}
-			body = append(body, s.Muted.Render(unitNote+" per half-year"))
+			body = append(body, s.Muted.Render(p.Unit+" per half-year"))
 			body = append(body, lines...)
 		}
 	}
@@ -268,8 +205,7 @@ func (m *Model) Selection() (common.Selection, bool) {
 	if len(m.panels) == 0 {
 		return common.Selection{}, false
 	}
-	p := m.panels[m.cursor]
-	return common.Selection{Title: p.title, Observations: m.observations(p)}, true
+	return common.Selection{Title: m.panels[m.cursor].Title, Observations: m.obs[m.cursor]}, true
 }
 
 // Capturing implements common.Tab.
