@@ -34,7 +34,16 @@ type Model struct {
 	height   int
 	view     memo.String[viewKey]
 	ganttW   int
-	detail   string
+	// details keeps each project's pane as drawn for the current inputs,
+	// so moving over the rows never redraws a pane twice.
+	details map[detailKey]string
+}
+
+// detailKey is everything one project's pane depends on.
+type detailKey struct {
+	in      common.Inputs
+	project string
+	room    int
 }
 
 // viewKey is everything the tab's drawing depends on.
@@ -127,7 +136,6 @@ func (m *Model) rebuild() {
 	}
 	m.list.Table.SetRows(rows)
 	m.layout()
-	m.renderDetail()
 }
 
 // amount prints a project's number with its qualifier, and the disputed
@@ -192,8 +200,6 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	switch {
 	case ch.Query || ch.Layout:
 		m.refilter()
-	case ch.Cursor:
-		m.renderDetail()
 	}
 	return m, cmd
 }
@@ -206,13 +212,30 @@ func (m *Model) selected() (model.Project, bool) {
 	return m.projects[i], true
 }
 
-// renderDetail draws the selected project's pane once per selection.
-func (m *Model) renderDetail() {
-	m.detail = ""
+// detail draws the selected project's pane, or reuses it.
+func (m *Model) detail() string {
 	p, ok := m.selected()
 	if !ok {
-		return
+		return ""
 	}
+	room := m.height
+	if !m.side() {
+		room -= m.list.Table.Height() + m.list.FilterHeight() + 1
+	}
+	k := detailKey{m.c.Inputs(m.width, m.height), p.ID, room}
+	if out, ok := m.details[k]; ok {
+		return out
+	}
+	if m.details == nil || len(m.details) > 4*len(m.c.Data.Projects) {
+		m.details = map[detailKey]string{} // inputs moved on: old panes are dead
+	}
+	out := m.drawDetail(p, room)
+	m.details[k] = out
+	return out
+}
+
+// drawDetail draws project p's pane with room lines for it.
+func (m *Model) drawDetail(p model.Project, room int) string {
 	s, d := m.c.Styles, m.c.Data
 	w := m.width
 	if m.side() {
@@ -243,10 +266,7 @@ func (m *Model) renderDetail() {
 	head := lipgloss.NewStyle().Width(w).Render(strings.Join(b, "\n"))
 	// Figures are one line each, truncated not wrapped, and only as many
 	// as the pane has room for: the source pane lists them all.
-	room := m.height - lipgloss.Height(head) - 1
-	if !m.side() {
-		room -= m.list.Table.Height() + m.list.FilterHeight() + 1
-	}
+	room -= lipgloss.Height(head) + 1
 	lines := []string{head}
 	if n := d.CountAbout(p.ID); n > 0 && room > 1 {
 		lines = append(lines, s.Heading.Render(fmt.Sprintf("Figures (%d; enter for sources)", n)))
@@ -262,7 +282,7 @@ func (m *Model) renderDetail() {
 			lines = append(lines, cells.Truncate("  "+d.MetricLabel(o.Metric)+" "+s.Muted.Render(o.Period.Label())+" "+v, w, "…"))
 		}
 	}
-	m.detail = cells.Fit(strings.Join(lines, "\n"), w, -1)
+	return cells.Fit(strings.Join(lines, "\n"), w, -1)
 }
 
 func (m *Model) projectObs(p model.Project) []model.Observation {
@@ -274,9 +294,9 @@ func (m *Model) draw() string {
 	t := m.list.View()
 	switch {
 	case m.side():
-		return cells.Columns("  ", []string{t, m.detail}, []int{m.width - 46, 44})
+		return cells.Columns("  ", []string{t, m.detail()}, []int{m.width - 46, 44})
 	case m.height-lipgloss.Height(t) >= 6:
-		return t + "\n" + m.c.Styles.Rule.Render(strings.Repeat("─", m.width)) + "\n" + m.detail
+		return t + "\n" + m.c.Styles.Rule.Render(strings.Repeat("─", m.width)) + "\n" + m.detail()
 	}
 	return t
 }
