@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"corridor/data/datatest"
 	"corridor/model"
 )
 
@@ -183,7 +184,7 @@ func TestProjectNumbersAreSourcedFigures(t *testing.T) {
 // should grow linearly.
 func BenchmarkLoadScaled(b *testing.B) {
 	for _, k := range []int{1, 10, 100} {
-		fsys, err := Scaled(k)
+		fsys, err := datatest.Scale(Bundled(), k, ObservationsFile, EventsFile)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -200,7 +201,7 @@ func BenchmarkLoadScaled(b *testing.B) {
 
 func BenchmarkValidateScaled(b *testing.B) {
 	for _, k := range []int{1, 10, 100} {
-		fsys, err := Scaled(k)
+		fsys, err := datatest.Scale(Bundled(), k, ObservationsFile, EventsFile)
 		if err != nil {
 			b.Fatal(err)
 		}
