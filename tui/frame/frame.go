@@ -51,9 +51,9 @@ func Parse(s string, w, h int) Grid {
 			c := line[x]
 			st := style(c.Style)
 			switch {
-			case c.Width == 0 && c.Content == "":
-				// The second column of a wide character.
-				row[x] = Cell{Style: st, Cont: true}
+			case c.Width == 0 && c.Content == "" && x > 0:
+				// The second column of a wide character, in its style.
+				row[x] = Cell{Style: row[x-1].Style, Cont: true}
 			case c.Content == "":
 				row[x] = Cell{Ch: " ", Style: st}
 			default:
