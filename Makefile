@@ -42,9 +42,11 @@ bench-ssh:
 fuzz:
 	$(GO) test ./data -run '^$$' -fuzz FuzzLoad -fuzztime 60s
 
-# Rewrites the tui golden files after an intended change to the look.
+# Rewrites the golden files after an intended change to the look: the
+# frames (tui, snapshot) and every package whose tests use tui/internal/golden.
 golden:
-	$(GO) test ./tui -run Golden -update
+	$(GO) test ./tui ./cmd/corridor -run Golden -update
+	$(GO) test $$(grep -rl '"corridor/tui/internal/golden"' --include='*_test.go' tui | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
 
 clean:
 	rm -rf bin

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"corridor/data/datatest"
 	"corridor/model"
 )
 
@@ -180,7 +181,7 @@ func TestProjectNumbersAreSourcedFigures(t *testing.T) {
 // should grow linearly.
 func BenchmarkLoadScaled(b *testing.B) {
 	for _, k := range []int{1, 10, 100} {
-		fsys, err := Scaled(k)
+		fsys, err := datatest.Scale(Bundled(), k, ObservationsFile, EventsFile)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -197,7 +198,7 @@ func BenchmarkLoadScaled(b *testing.B) {
 
 func BenchmarkValidateScaled(b *testing.B) {
 	for _, k := range []int{1, 10, 100} {
-		fsys, err := Scaled(k)
+		fsys, err := datatest.Scale(Bundled(), k, ObservationsFile, EventsFile)
 		if err != nil {
 			b.Fatal(err)
 		}

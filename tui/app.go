@@ -261,7 +261,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Source):
 		if t := a.activeTab(); t != nil {
 			if sel, ok := t.Selection(); ok {
-				a.pane.Open(sel, a.c.Data)
+				a.pane.Open(sel)
 				a.paneOpen = true
 			}
 		}
@@ -346,6 +346,7 @@ func (a *App) setStyles(s *styles.Styles) {
 // setData swaps in a dataset; tabs are rebuilt from it when next shown.
 func (a *App) setData(ds *model.Dataset) {
 	a.c.Data = ds
+	a.pane.SetData(ds)
 	clear(a.tabs)
 	clear(a.sized)
 	a.paneOpen = false

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"corridor/data"
+	"corridor/data/datatest"
 	"corridor/model"
 )
 
@@ -449,7 +450,7 @@ func TestTimelineFilters(t *testing.T) {
 // in view).
 func BenchmarkScaledFrames(b *testing.B) {
 	for _, k := range []int{1, 10, 100} {
-		fsys, err := data.Scaled(k)
+		fsys, err := datatest.Scale(data.Bundled(), k, data.ObservationsFile, data.EventsFile)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -4,7 +4,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -46,20 +45,6 @@ func TestLayering(t *testing.T) {
 		})
 		if err != nil {
 			t.Fatal(err)
-		}
-	}
-}
-
-// TestNoTestCodeInTheBinary: test helpers must live in _test.go files or
-// packages only tests import, never linked into corridor itself.
-func TestNoTestCodeInTheBinary(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "corridor/cmd/corridor").Output()
-	if err != nil {
-		t.Skipf("go list unavailable: %v", err)
-	}
-	for _, p := range strings.Fields(string(out)) {
-		if p == "testing" || strings.HasPrefix(p, "testing/") || strings.HasSuffix(p, "/internal/golden") || strings.HasSuffix(p, "datatest") {
-			t.Errorf("the corridor binary links %s", p)
 		}
 	}
 }

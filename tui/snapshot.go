@@ -2,7 +2,6 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"corridor/tui/components/cells"
 
 	"corridor/model"
 )
@@ -17,6 +16,3 @@ func Frame(ds *model.Dataset, tab string, width, height int, opts ...Option) str
 	a.Update(tea.WindowSizeMsg{Width: width, Height: height})
 	return a.Render()
 }
-
-// TextWidth is the cells a line of text takes on screen.
-func TextWidth(s string) int { return cells.Width(s) }

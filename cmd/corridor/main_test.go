@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"corridor/tui"
+	"corridor/tui/components/cells"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -42,7 +43,7 @@ func TestSnapshotGolden(t *testing.T) {
 					checkHTML(t, out)
 				case "text":
 					for i, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
-						if tui.TextWidth(l) > 80 {
+						if cells.Width(l) > 80 {
 							t.Errorf("line %d wider than 80: %q", i, l)
 						}
 					}

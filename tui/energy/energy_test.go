@@ -73,9 +73,10 @@ func TestFilterNarrowsAndSelectionOpensSources(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, p := range golden.Profiles {
-			m := newTab(size[0], size[1])
-			golden.Check(t, fmt.Sprintf("energy-%dx%d-%s", size[0], size[1], p.Name), golden.Encode(m.View(), p.Profile))
+		for _, p := range golden.Profiles() {
+			t.Run(fmt.Sprintf("%dx%d-%s", size[0], size[1], p.Name), func(t *testing.T) {
+				golden.RequireEqual(t, p.Encode(newTab(size[0], size[1]).View()))
+			})
 		}
 	}
 }

@@ -7,10 +7,10 @@ package frame
 import (
 	"fmt"
 	"html"
-	"strconv"
+	"image/color"
 	"strings"
-	"unicode/utf8"
 
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -34,165 +34,72 @@ type Grid struct {
 }
 
 // Parse reads a frame into a w×h grid; text past the edges is dropped.
+// ultraviolet does the decoding (SGR, hyperlinks, grapheme widths); this
+// only maps its cells onto the small Style the SVG and HTML writers use.
 func Parse(s string, w, h int) Grid {
 	g := Grid{Width: w, Height: h, Rows: make([][]Cell, h)}
-	for y := range g.Rows {
-		g.Rows[y] = make([]Cell, w)
-		for x := range g.Rows[y] {
-			g.Rows[y][x] = Cell{Ch: " "}
-		}
+	if w < 1 || h < 1 {
+		return g
 	}
-	var st Style
-	x, y := 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '\n':
-			x, y = 0, y+1
-			i++
-			continue
-		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
-			j := i + 2
-			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-				j++
-			}
-			if j < len(s) && s[j] == 'm' {
-				st = sgr(st, s[i+2:j])
-			}
-			i = j + 1
-			continue
-		case c == 0x1b && i+1 < len(s) && s[i+1] == ']':
-			j := i + 2
-			for j < len(s) && s[j] != 0x07 && !(s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\') {
-				j++
-			}
-			if j < len(s) && s[j] == 0x1b {
-				j++
-			}
-			i = j + 1
-			continue
-		case c < 0x20 || c == 0x7f:
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		ch := string(r)
-		i += size
-		cw := ansi.StringWidth(ch)
-		if cw == 0 {
-			continue
-		}
-		if y < h && x+cw <= w {
-			g.Rows[y][x] = Cell{Ch: ch, Style: st}
-			for k := 1; k < cw; k++ {
-				g.Rows[y][x+k] = Cell{Style: st, Cont: true}
+	scr := uv.NewScreenBuffer(w, h)
+	scr.Method = ansi.GraphemeWidth
+	uv.NewStyledString(s).Draw(scr, scr.Bounds())
+	for y := range g.Rows {
+		line := scr.Line(y)
+		row := make([]Cell, w)
+		for x := range row {
+			c := line[x]
+			st := style(c.Style)
+			switch {
+			case c.Width == 0 && c.Content == "" && x > 0:
+				// The second column of a wide character, in its style.
+				row[x] = Cell{Style: row[x-1].Style, Cont: true}
+			case c.Content == "":
+				row[x] = Cell{Ch: " ", Style: st}
+			default:
+				row[x] = Cell{Ch: c.Content, Style: st}
 			}
 		}
-		x += cw
+		g.Rows[y] = row
 	}
 	return g
 }
 
-// sgr applies one Select Graphic Rendition sequence's parameters.
-func sgr(st Style, params string) Style {
-	params = strings.ReplaceAll(params, ":", ";")
-	if params == "" {
-		return Style{}
+// style converts an ultraviolet cell style.
+func style(s uv.Style) Style {
+	return Style{
+		Fg:        hex(s.Fg),
+		Bg:        hex(s.Bg),
+		Bold:      s.Attrs&uv.AttrBold != 0,
+		Faint:     s.Attrs&uv.AttrFaint != 0,
+		Italic:    s.Attrs&uv.AttrItalic != 0,
+		Underline: s.Underline != uv.UnderlineNone,
+		Reverse:   s.Attrs&uv.AttrReverse != 0,
 	}
-	p := strings.Split(params, ";")
-	num := func(k int) int {
-		if k >= len(p) {
-			return 0
-		}
-		n, _ := strconv.Atoi(p[k])
-		return n
-	}
-	for k := 0; k < len(p); k++ {
-		switch n := num(k); {
-		case n == 0:
-			st = Style{}
-		case n == 1:
-			st.Bold = true
-		case n == 2:
-			st.Faint = true
-		case n == 3:
-			st.Italic = true
-		case n == 4:
-			st.Underline = true
-		case n == 7:
-			st.Reverse = true
-		case n == 22:
-			st.Bold, st.Faint = false, false
-		case n == 23:
-			st.Italic = false
-		case n == 24:
-			st.Underline = false
-		case n == 27:
-			st.Reverse = false
-		case n >= 30 && n <= 37:
-			st.Fg = palette(n - 30)
-		case n >= 90 && n <= 97:
-			st.Fg = palette(n - 90 + 8)
-		case n >= 40 && n <= 47:
-			st.Bg = palette(n - 40)
-		case n >= 100 && n <= 107:
-			st.Bg = palette(n - 100 + 8)
-		case n == 39:
-			st.Fg = ""
-		case n == 49:
-			st.Bg = ""
-		case n == 38 || n == 48 || n == 58:
-			var col string
-			switch num(k + 1) {
-			case 5:
-				col = palette(num(k + 2))
-				k += 2
-			case 2:
-				// Either 38;2;r;g;b or 38;2;colourspace;r;g;b.
-				rest := p[k+2:]
-				if len(rest) >= 4 && rest[0] == "" {
-					rest = rest[1:]
-				}
-				if len(rest) >= 3 {
-					r, _ := strconv.Atoi(rest[0])
-					gr, _ := strconv.Atoi(rest[1])
-					b, _ := strconv.Atoi(rest[2])
-					col = fmt.Sprintf("#%02x%02x%02x", r&255, gr&255, b&255)
-				}
-				k = len(p)
-			}
-			switch n {
-			case 38:
-				st.Fg = col
-			case 48:
-				st.Bg = col
-			}
-		}
-	}
-	return st
 }
 
-// palette returns the xterm colour for index n of the 256-colour table.
-func palette(n int) string {
-	base := [16]string{"#000000", "#cd0000", "#00cd00", "#cdcd00", "#0000ee", "#cd00cd", "#00cdcd", "#e5e5e5",
-		"#7f7f7f", "#ff0000", "#00ff00", "#ffff00", "#5c5cff", "#ff00ff", "#00ffff", "#ffffff"}
-	switch {
-	case n < 0 || n > 255:
+// xterm is the 16-colour table of xterm's defaults. The other 240 indexed
+// colours are the same in every palette, so ansi's RGBA serves for them;
+// for these sixteen, terminals disagree and captures look like xterm.
+var xterm = [16]string{"#000000", "#cd0000", "#00cd00", "#cdcd00", "#0000ee", "#cd00cd", "#00cdcd", "#e5e5e5",
+	"#7f7f7f", "#ff0000", "#00ff00", "#ffff00", "#5c5cff", "#ff00ff", "#00ffff", "#ffffff"}
+
+// hex writes a colour as "#rrggbb", or "" for the terminal default.
+func hex(c color.Color) string {
+	switch c := c.(type) {
+	case nil:
 		return ""
-	case n < 16:
-		return base[n]
-	case n < 232:
-		n -= 16
-		level := func(v int) int {
-			if v == 0 {
-				return 0
-			}
-			return 55 + v*40
+	case ansi.BasicColor:
+		if c < 16 {
+			return xterm[c]
 		}
-		return fmt.Sprintf("#%02x%02x%02x", level(n/36), level(n/6%6), level(n%6))
+	case ansi.IndexedColor:
+		if c < 16 {
+			return xterm[c]
+		}
 	}
-	v := 8 + (n-232)*10
-	return fmt.Sprintf("#%02x%02x%02x", v, v, v)
+	r, g, b, _ := c.RGBA()
+	return fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
 }
 
 // Colors returns the page background and default text colour for a dark

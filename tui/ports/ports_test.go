@@ -131,10 +131,12 @@ func TestViewRedrawsOnlyWhenInputsChange(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, p := range golden.Profiles {
-			m := newTab(t, size[0], size[1])
-			m.Update(press("down"))
-			golden.Check(t, fmt.Sprintf("ports-%dx%d-%s", size[0], size[1], p.Name), golden.Encode(m.View(), p.Profile))
+		for _, p := range golden.Profiles() {
+			t.Run(fmt.Sprintf("%dx%d-%s", size[0], size[1], p.Name), func(t *testing.T) {
+				m := newTab(t, size[0], size[1])
+				m.Update(press("down"))
+				golden.RequireEqual(t, p.Encode(m.View()))
+			})
 		}
 	}
 }

@@ -6,23 +6,21 @@ package timeline
 import (
 	"corridor/tui/components/cells"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"corridor/model"
 	"corridor/tui/common"
-	"corridor/tui/components/filter"
+	"corridor/tui/components/filtertable"
 	"corridor/tui/components/table"
 )
 
-// KeyMap is the Timeline's keys.
+// KeyMap is the Timeline's own keys; navigation and "/" are the list's.
 type KeyMap struct {
-	table.KeyMap
-	Filter  filter.KeyMap
 	Country key.Binding
 	Kind    key.Binding
 }
@@ -30,34 +28,25 @@ type KeyMap struct {
 // DefaultKeyMap returns the Timeline keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		KeyMap:  table.DefaultKeyMap(),
-		Filter:  filter.DefaultKeyMap(),
 		Country: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "country")),
 		Kind:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
 	}
-}
-
-// line is a year header or an event in the list.
-type line struct {
-	year   int
-	event  model.Event
-	header bool
 }
 
 // Model is the Timeline tab.
 type Model struct {
 	c         *common.Common
 	keys      KeyMap
-	filter    filter.Model
+	list      filtertable.Model
 	countries []string
 	kinds     []string
 	country   int // index into countries, -1 for all
 	kind      int // index into kinds, -1 for all
 	events    []model.Event
-	lines     []line
-	cursor    int // index into events
-	width     int
-	height    int
+	// narrow is the layout the rows were built for (date and title only).
+	narrow bool
+	width  int
+	height int
 	// view caches draw until dirty is set by a message or resize.
 	view  string
 	dirty bool
@@ -65,16 +54,16 @@ type Model struct {
 
 // New builds the tab over c's dataset.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, keys: DefaultKeyMap(), filter: filter.New("search titles, places, notes"), country: -1, kind: -1}
+	m := &Model{c: c, keys: DefaultKeyMap(), list: filtertable.New("search titles, places, notes"), country: -1, kind: -1}
 	m.countries = c.Data.EventCountries()
 	m.kinds = c.Data.EventKindsUsed()
-	m.filter.SetStyle(c.Styles.Filter)
+	m.list.SetStyles(c.Styles)
 	m.refilter()
 	return m
 }
 
 func (m *Model) currentFilter() model.EventFilter {
-	f := model.EventFilter{Query: m.filter.Query()}
+	f := model.EventFilter{Query: m.list.Filter.Query()}
 	if m.country >= 0 {
 		f.Country = m.countries[m.country]
 	}
@@ -84,18 +73,52 @@ func (m *Model) currentFilter() model.EventFilter {
 	return f
 }
 
+// refilter picks the events and rebuilds the rows.
 func (m *Model) refilter() {
 	m.events = m.c.Data.FilterEvents(m.currentFilter())
-	m.lines = m.lines[:0]
-	year := 0
-	for _, e := range m.events {
-		if e.Date.Year != year {
-			year = e.Date.Year
-			m.lines = append(m.lines, line{year: year, header: true})
-		}
-		m.lines = append(m.lines, line{year: year, event: e})
+	m.rebuild()
+}
+
+// rebuild fills the list: one row per event, a year heading above the
+// first event of each year.
+func (m *Model) rebuild() {
+	s := m.c.Styles
+	m.narrow = m.listW() < 70
+	if m.narrow {
+		m.list.Table.SetColumns(
+			table.Column{Title: "Date", Width: 7},
+			table.Column{Width: 1},
+			table.Column{Title: "Event", Width: 10, Flex: true},
+		)
+	} else {
+		m.list.Table.SetColumns(
+			table.Column{Title: "Date", Width: 7},
+			table.Column{Width: 1},
+			table.Column{Title: "Kind", Width: 14},
+			table.Column{Title: "Event · countries", Width: 10, Flex: true},
+		)
 	}
-	m.cursor = max(0, min(m.cursor, len(m.events)-1))
+	rows := make([][]string, len(m.events))
+	heads := make([]string, len(m.events))
+	year := 0
+	for i, e := range m.events {
+		if i == 0 || e.Date.Year != year {
+			year = e.Date.Year
+			heads[i] = strconv.Itoa(year)
+		}
+		mark := " "
+		if e.Planned() {
+			mark = "◌"
+		}
+		if m.narrow {
+			rows[i] = []string{dateLabel(e.Date), mark, e.Title}
+		} else {
+			rows[i] = []string{dateLabel(e.Date), mark, e.Kind, e.Title + " " + s.Muted.Render("· "+strings.Join(e.Countries, ", "))}
+		}
+	}
+	m.list.Table.SetRows(rows)
+	m.list.Table.SetHeadings(heads)
+	m.list.SetSize(m.listW(), m.listH())
 }
 
 // View implements common.Tab. The frame is redrawn only after a message
@@ -115,47 +138,41 @@ func (m *Model) Title() string { return "Timeline" }
 func (m *Model) SetSize(w, h int) {
 	m.dirty = true
 	m.width, m.height = w, h
-	m.filter.SetWidth(w)
+	if narrow := m.listW() < 70; narrow != m.narrow {
+		m.rebuild()
+		return
+	}
+	m.list.SetSize(m.listW(), m.listH())
 }
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
-		m.filter.SetStyle(m.c.Styles.Filter)
+		m.list.SetStyles(m.c.Styles)
+		m.rebuild()
 		return m, nil
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.Capturing() {
+		switch {
+		case key.Matches(k, m.keys.Country):
+			m.country = cycle(m.country, len(m.countries))
+			m.refilter()
+			return m, nil
+		case key.Matches(k, m.keys.Kind):
+			m.kind = cycle(m.kind, len(m.kinds))
+			m.refilter()
+			return m, nil
+		}
+	}
 	var cmd tea.Cmd
-	var changed bool
-	m.filter, cmd, changed = m.filter.Update(msg)
-	if changed {
-		m.refilter()
-	}
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok || m.filter.Active() || changed {
-		return m, cmd
-	}
-	n := len(m.events)
-	page := max(m.listH()-2, 1)
+	var ch filtertable.Change
+	m.list, cmd, ch = m.list.Update(msg)
 	switch {
-	case key.Matches(k, m.keys.Country):
-		m.country = cycle(m.country, len(m.countries))
+	case ch.Query:
 		m.refilter()
-	case key.Matches(k, m.keys.Kind):
-		m.kind = cycle(m.kind, len(m.kinds))
-		m.refilter()
-	case key.Matches(k, m.keys.Up):
-		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(k, m.keys.Down):
-		m.cursor = max(min(m.cursor+1, n-1), 0)
-	case key.Matches(k, m.keys.PageUp):
-		m.cursor = max(m.cursor-page, 0)
-	case key.Matches(k, m.keys.PageDown):
-		m.cursor = max(min(m.cursor+page, n-1), 0)
-	case key.Matches(k, m.keys.Top):
-		m.cursor = 0
-	case key.Matches(k, m.keys.Bottom):
-		m.cursor = max(n-1, 0)
+	case ch.Layout:
+		m.list.SetSize(m.listW(), m.listH())
 	}
 	return m, cmd
 }
@@ -170,13 +187,10 @@ func cycle(i, n int) int {
 
 func (m *Model) side() bool { return m.width >= 120 }
 
-// listH is the height of the event list, after the filter bar and, in
-// narrow layouts, the detail pane.
+// listH is the height of the filter line and the event list, after the
+// bar and, in narrow layouts, the detail pane.
 func (m *Model) listH() int {
 	h := m.height - 1
-	if m.filter.Shown() {
-		h--
-	}
 	if !m.side() && h >= 16 {
 		h -= 7
 	}
@@ -190,22 +204,19 @@ func (m *Model) listW() int {
 	return m.width
 }
 
-// draw renders the bar, the visible window of the list and the detail.
+// draw renders the bar, the list and the detail.
 func (m *Model) draw() string {
 	s := m.c.Styles
 	f := m.currentFilter()
 	bar := fmt.Sprintf("country: %s · kind: %s · %d events", orAll(f.Country), orAll(f.Kind), len(m.events))
 	parts := []string{cells.Truncate(s.Muted.Render(bar), m.width, "…")}
-	if m.filter.Shown() {
-		parts = append(parts, m.filter.View())
-	}
-	list := m.list(m.listW(), m.listH())
+	list := m.list.View()
 	detail := m.detail()
 	switch {
 	case m.side():
 		parts = append(parts, cells.Columns("  ", []string{list, lipgloss.NewStyle().Width(46).Render(detail)}, []int{m.listW(), 46}))
 	case m.height-1 >= 16:
-		parts = append(parts, list, s.Rule.Render(strings.Repeat("─", m.width)), cells.Fit(lipgloss.NewStyle().Width(m.width).Render(detail), m.width, 6))
+		parts = append(parts, cells.Fit(list, m.width, m.listH()), s.Rule.Render(strings.Repeat("─", m.width)), cells.Fit(lipgloss.NewStyle().Width(m.width).Render(detail), m.width, 6))
 	default:
 		parts = append(parts, list)
 	}
@@ -219,52 +230,6 @@ func orAll(s string) string {
 	return s
 }
 
-// list renders only the lines in view, centred on the cursor.
-func (m *Model) list(w, h int) string {
-	s := m.c.Styles
-	if len(m.events) == 0 {
-		return s.Muted.Render("no events match")
-	}
-	cur := 0
-	ev := -1
-	for i, l := range m.lines {
-		if !l.header {
-			ev++
-			if ev == m.cursor {
-				cur = i
-				break
-			}
-		}
-	}
-	start := max(0, min(cur-h/2, len(m.lines)-h))
-	end := min(start+h, len(m.lines))
-	out := make([]string, 0, end-start)
-	for i := start; i < end; i++ {
-		l := m.lines[i]
-		if l.header {
-			out = append(out, s.Heading.Render(fmt.Sprintf("── %d ", l.year)+strings.Repeat("─", max(w-9, 0))))
-			continue
-		}
-		e := l.event
-		date := table.Fit(dateLabel(e.Date), 7, false)
-		kind := table.Fit(e.Kind, 14, false)
-		mark := "  "
-		if e.Planned() {
-			mark = "◌ "
-		}
-		text := date + " " + mark + kind + " " + e.Title + " " + s.Muted.Render("· "+strings.Join(e.Countries, ", "))
-		if w < 70 {
-			text = date + " " + mark + e.Title
-		}
-		text = cells.Truncate(text, w, "…")
-		if i == cur {
-			text = s.Selected.Render(ansi.Strip(text) + strings.Repeat(" ", max(w-cells.Width(text), 0)))
-		}
-		out = append(out, text)
-	}
-	return strings.Join(out, "\n")
-}
-
 // dateLabel is the date within its year group: "29 May", "May", "Q3",
 // or "year" when only the year is known.
 func dateLabel(p model.Period) string {
@@ -276,10 +241,11 @@ func dateLabel(p model.Period) string {
 }
 
 func (m *Model) selected() (model.Event, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.events) {
+	i := m.list.Table.Cursor()
+	if i < 0 || i >= len(m.events) {
 		return model.Event{}, false
 	}
-	return m.events[m.cursor], true
+	return m.events[i], true
 }
 
 func (m *Model) detail() string {
@@ -318,19 +284,20 @@ func (m *Model) Selection() (common.Selection, bool) {
 }
 
 // Capturing implements common.Tab.
-func (m *Model) Capturing() bool { return m.filter.Active() }
+func (m *Model) Capturing() bool { return m.list.Capturing() }
 
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
-	if m.filter.Active() {
-		return []key.Binding{m.keys.Filter.Accept, m.keys.Filter.Clear}
+	if m.list.Capturing() {
+		return m.list.ShortHelp()
 	}
-	return []key.Binding{m.keys.Down, m.keys.Up, m.keys.Country, m.keys.Kind, m.keys.Filter.Open}
+	return []key.Binding{m.list.Table.KeyMap.Down, m.list.Table.KeyMap.Up, m.keys.Country, m.keys.Kind, m.list.Filter.KeyMap.Open}
 }
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
-	return append(m.keys.KeyMap.FullHelp(), []key.Binding{m.keys.Country, m.keys.Kind, m.keys.Filter.Open, m.keys.Filter.Clear})
+	f := m.list.Table.KeyMap.FullHelp()
+	return append(f, []key.Binding{m.keys.Country, m.keys.Kind, m.list.Filter.KeyMap.Open, m.list.Filter.KeyMap.Clear})
 }
 
 // Filter returns the active event filter, for tests.

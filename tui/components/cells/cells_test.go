@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"corridor/tui/internal/golden"
 )
 
 func TestWidthMatchesAnsi(t *testing.T) {
@@ -49,6 +51,63 @@ func TestASCIIKeepsWidthAndColour(t *testing.T) {
 		}
 		if !strings.Contains(got, "\x1b[1;38;5;33m") && strings.Contains(s, "\x1b[1;38;5;33m") {
 			t.Errorf("colour sequence lost: %q", got)
+		}
+	}
+}
+
+func TestTruncatePadFit(t *testing.T) {
+	bold := "\x1b[1mTürkiye\x1b[m"
+	if got := Truncate(bold, 10, "…"); got != bold {
+		t.Errorf("a line that fits changed: %q", got)
+	}
+	if got := ansi.Strip(Truncate(bold, 5, "…")); got != "Türk…" {
+		t.Errorf("Truncate to 5 = %q, want Türk…", got)
+	}
+	if got := Pad(bold, 9); ansi.Strip(got) != "Türkiye  " || !strings.HasPrefix(got, "\x1b[1m") {
+		t.Errorf("Pad to 9 = %q", got)
+	}
+	if got := ansi.Strip(Pad("Baku–Tbilisi", 4)); got != "Baku" {
+		t.Errorf("Pad cuts: %q", got)
+	}
+	if got := Fit("one\ntwo two\nthree", 3, 2); got != "one\ntwo" {
+		t.Errorf("Fit(3, 2) = %q", got)
+	}
+	if got := Fit("a\nb\nc", 5, -1); got != "a\nb\nc" {
+		t.Errorf("Fit with no height limit = %q", got)
+	}
+}
+
+func TestColumns(t *testing.T) {
+	got := Columns(" | ", []string{"left\nside\nlonger line", "right\nshort"}, []int{6, 4})
+	want := "left   | righ\nside   | shor\nlonger | "
+	if got != want {
+		t.Errorf("Columns =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// A styled two-column block as tabs build them, in --ascii and not, in
+// both profiles.
+func TestColumnsGolden(t *testing.T) {
+	left := "\x1b[1;38;2;88;166;255m── 2024 ──────\x1b[m\nBaku–Tbilisi–Kars ≠ \x1b[3m850 km†\x1b[m\n\x1b[7mÜrümçi → Aktau\x1b[m"
+	right := "\x1b[38;2;139;148;158mTürkiye · Azərbaycan\x1b[m\n▁▂▃▅█ ◂█░▸"
+	for _, ascii := range []bool{false, true} {
+		for _, p := range golden.Profiles() {
+			name := p.Name
+			if ascii {
+				name = "ascii-glyphs-" + name
+			}
+			t.Run(name, func(t *testing.T) {
+				out := Columns("  ", []string{left, right}, []int{22, 16})
+				if ascii {
+					out = ASCII(out)
+				}
+				for i, l := range strings.Split(out, "\n") {
+					if w := Width(l); w > 22+2+16 {
+						t.Errorf("line %d is %d wide", i, w)
+					}
+				}
+				golden.RequireEqual(t, p.Encode(out))
+			})
 		}
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 )
 
@@ -39,8 +38,7 @@ type LineOptions struct {
 // Years draws series against calendar years on the x axis. A year with
 // no figure leaves a gap: the line is only drawn between consecutive years
 // that both have one, so nothing is interpolated across missing data. The
-// x axis is drawn here, not by asciigraph, so every tick sits exactly on
-// its year's column.
+// x axis has a tick on every year's column and a label where it fits.
 func Years(series []Series, o LineOptions) string {
 	// Plan series first so the actual line is drawn over them where they
 	// cross: an actual must never be hidden behind a forecast.
@@ -73,10 +71,29 @@ func Years(series []Series, o LineOptions) string {
 		}
 	}
 	minV = math.Min(minV, 0)
-	// asciigraph pads labels to the widest; estimate it from the extremes
-	// and the midpoint, plus its offset of 3 columns.
+	// asciigraph pads y labels to the widest; estimate it from the
+	// extremes and the midpoint. A label it prints between those can be
+	// wider: then the chart overflows, and is drawn again narrower.
 	labelW := max(len(format(minV)), len(format(maxV)), len(format((minV+maxV)/2))) + 1
-	cols := o.Width - labelW - 4
+	for try := 0; ; try++ {
+		plot := plotYears(series, o, lo, hi, minV, format, o.Width-labelW-4)
+		if plot == "" {
+			return ""
+		}
+		over := 0
+		for l := range strings.SplitSeq(plot, "\n") {
+			over = max(over, cells.Width(l)-o.Width)
+		}
+		if over == 0 || try == 1 {
+			return cells.Fit(plot, o.Width, o.Height)
+		}
+		labelW += over
+	}
+}
+
+// plotYears plots years lo..hi over at most cols columns right of the y
+// axis, one tick per year; "" when a year cannot have a column.
+func plotYears(series []Series, o LineOptions, lo, hi int, minV float64, format func(float64) string, cols int) string {
 	span := hi - lo
 	step := max((cols-1)/span, 1)
 	if span*step+1 > cols {
@@ -107,7 +124,7 @@ func Years(series []Series, o LineOptions) string {
 		chars = append(chars, cs)
 		colors = append(colors, s.Color)
 	}
-	plot := asciigraph.PlotMany(data,
+	return asciigraph.PlotMany(data,
 		// asciigraph draws Height+1 rows; two more go to the x axis.
 		asciigraph.Height(max(o.Height-3, 2)),
 		asciigraph.LowerBound(minV),
@@ -116,35 +133,14 @@ func Years(series []Series, o LineOptions) string {
 		asciigraph.AxisColor(o.Axis),
 		asciigraph.LabelColor(o.Axis),
 		asciigraph.YAxisValueFormatter(format),
+		// One tick per year: with span+1 ticks over span*step+1 columns,
+		// tick i lands on column i*step, exactly where year lo+i is
+		// plotted. asciigraph leaves out a label that would touch the one
+		// before it.
+		asciigraph.XAxisRange(float64(lo), float64(hi)),
+		asciigraph.XAxisTickCount(span+1),
+		asciigraph.XAxisValueFormatter(func(v float64) string { return strconv.Itoa(int(math.Round(v))) }),
 	)
-	lines := strings.Split(plot, "\n")
-	axisCol := -1
-	for i, r := range []rune(ansi.Strip(lines[0])) {
-		if r == '┤' || r == '┼' {
-			axisCol = i
-			break
-		}
-	}
-	if axisCol < 0 {
-		return cells.Fit(plot, o.Width, o.Height)
-	}
-	axis := []rune(strings.Repeat(" ", axisCol) + "└" + strings.Repeat("─", n))
-	labels := []rune(strings.Repeat(" ", axisCol+1+n+4))
-	lastEnd := -1
-	for y := lo; y <= hi; y++ {
-		c := axisCol + 1 + (y-lo)*step
-		lbl := []rune(strconv.Itoa(y))
-		start := c - len(lbl)/2
-		if start <= lastEnd || start < 0 || start+len(lbl) > len(labels) {
-			continue
-		}
-		axis[c] = '┬'
-		copy(labels[start:], lbl)
-		lastEnd = start + len(lbl)
-	}
-	paint := func(s string) string { return o.Axis.String() + s + asciigraph.Default.String() }
-	lines = append(lines, paint(string(axis)), paint(strings.TrimRight(string(labels), " ")))
-	return cells.Fit(strings.Join(lines, "\n"), o.Width, o.Height)
 }
 
 func boolInt(b bool) int {

@@ -59,8 +59,8 @@ func New(st *styles.Styles) Model {
 }
 
 // Open shows sel.
-func (m *Model) Open(sel model.Selection, d *model.Dataset) {
-	m.sel, m.data = sel, d
+func (m *Model) Open(sel model.Selection) {
+	m.sel = sel
 	m.refresh()
 	m.vp.GotoTop()
 }
@@ -70,6 +70,10 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.refresh()
 }
+
+// SetData gives the pane the dataset whose sources it lists (again after
+// a reload).
+func (m *Model) SetData(d *model.Dataset) { m.data = d }
 
 // SetStyles redraws the content in new styles (the terminal's
 // background answered).

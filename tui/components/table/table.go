@@ -1,5 +1,7 @@
 // Package table is a scrolling, selectable table that renders only the
 // rows in view, so drawing a frame costs the same for 10 rows or 10,000.
+// Rows can have a heading line above them (the Timeline's years) that
+// scrolls with the rows and that the cursor passes over.
 package table
 
 import (
@@ -57,6 +59,8 @@ type Styles struct {
 	Cell     lipgloss.Style
 	Selected lipgloss.Style
 	Muted    lipgloss.Style
+	// Heading draws the heading lines between rows.
+	Heading lipgloss.Style
 }
 
 // Model is the table state.
@@ -65,6 +69,7 @@ type Model struct {
 	Styles  Styles
 	columns []Column
 	rows    [][]string
+	heads   []string
 	cursor  int
 	offset  int
 	width   int
@@ -119,6 +124,41 @@ func (m *Model) SetRows(rows [][]string) {
 	m.SetCursor(m.cursor)
 }
 
+// SetHeadings sets the lines drawn above rows: when headings[i] is not
+// empty, a rule titled with it goes above row i. The cursor moves by rows,
+// so it never rests on a heading. Call it after SetRows; nil removes them.
+func (m *Model) SetHeadings(headings []string) {
+	m.heads = headings
+	m.SetCursor(m.cursor)
+}
+
+// heading is the heading above row r, or "".
+func (m Model) heading(r int) string {
+	if r < len(m.heads) {
+		return m.heads[r]
+	}
+	return ""
+}
+
+// topFor is the first row of the tallest window of at most page lines
+// that ends with row end, headings counted; end itself when even that row
+// does not fit.
+func (m Model) topFor(end, page int) int {
+	top, n := end+1, 0
+	for top > 0 {
+		add := 1
+		if m.heading(top-1) != "" {
+			add = 2
+		}
+		if n+add > page {
+			break
+		}
+		n += add
+		top--
+	}
+	return min(top, end)
+}
+
 // Rows returns the rows.
 func (m Model) Rows() [][]string { return m.rows }
 
@@ -139,17 +179,19 @@ func (m Model) Cursor() int {
 	return m.cursor
 }
 
-// SetCursor moves the selection, clamped, and scrolls it into view.
+// SetCursor moves the selection, clamped, and scrolls it into view with
+// its heading, if it has one.
 func (m *Model) SetCursor(i int) {
 	m.cursor = max(0, min(i, len(m.rows)-1))
 	page := m.pageSize()
 	if m.cursor < m.offset {
 		m.offset = m.cursor
 	}
-	if page > 0 && m.cursor >= m.offset+page {
-		m.offset = m.cursor - page + 1
+	if page > 0 {
+		m.offset = max(m.offset, m.topFor(m.cursor, page))
 	}
-	m.offset = max(0, min(m.offset, len(m.rows)-page))
+	// No blank lines below the last row while there are rows above.
+	m.offset = max(0, min(m.offset, m.topFor(len(m.rows)-1, page)))
 }
 
 func (m Model) pageSize() int { return max(m.height-1, 0) }
@@ -237,9 +279,16 @@ func (m Model) View() string {
 		hdr[j] = fit(m.columns[i].Title, widths[j], m.columns[i].Right)
 	}
 	b.WriteString(m.Styles.Header.Render(cells.Truncate(strings.Join(hdr, " "), m.width, "…")))
-	end := min(m.offset+m.pageSize(), len(m.rows))
 	row := make([]string, len(cols))
-	for r := m.offset; r < end; r++ {
+	for r, n := m.offset, 0; r < len(m.rows) && n < m.pageSize(); r++ {
+		if h := m.heading(r); h != "" {
+			b.WriteByte('\n')
+			b.WriteString(m.Styles.Heading.Render(cells.Truncate("── "+h+" "+strings.Repeat("─", m.width), m.width, "")))
+			if n++; n == m.pageSize() {
+				break
+			}
+		}
+		n++
 		b.WriteByte('\n')
 		for j, i := range cols {
 			v := ""
