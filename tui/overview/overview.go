@@ -18,6 +18,7 @@ import (
 	"corridor/tui/components/bignum"
 	"corridor/tui/components/cells"
 	"corridor/tui/components/chart"
+	"corridor/tui/components/memo"
 	"corridor/tui/components/table"
 	"corridor/tui/styles"
 )
@@ -71,12 +72,10 @@ type Model struct {
 	cursor int
 	width  int
 	height int
-	cache  string
+	view   memo.String[viewKey]
 	boxes  map[boxKey]cachedBox
-	// The volume chart is plotted once per size and style.
-	chart       string
-	chartKey    [2]int
-	chartStyles *styles.Styles
+	// chart is the volume chart, plotted once per size and style.
+	chart memo.String[common.Inputs]
 }
 
 // New builds the tab over c's dataset.
@@ -148,6 +147,12 @@ func (m *Model) compute() {
 	}, derived: mismatches})
 }
 
+// viewKey is everything the tab's drawing depends on.
+type viewKey struct {
+	in     common.Inputs
+	cursor int
+}
+
 // Title implements common.Tab.
 func (m *Model) Title() string { return "Overview" }
 
@@ -157,14 +162,11 @@ func (m *Model) SetSize(w, h int) {
 		m.boxes = nil
 	}
 	m.width, m.height = w, h
-	m.render()
 }
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.StylesChangedMsg:
-		m.render()
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Next):
@@ -187,7 +189,6 @@ func (m *Model) move(step int) {
 			break
 		}
 	}
-	m.render()
 }
 
 func (m *Model) figLine(f figure) string {
@@ -196,22 +197,25 @@ func (m *Model) figLine(f figure) string {
 	return s.Muted.Render(f.label+" ") + s.Value.Render(v) + s.Muted.Render(" "+f.point.Period.Label())
 }
 
-// render tries layouts from the roomiest down (boxed route and card
+// draw tries layouts from the roomiest down (boxed route and card
 // grid, compact route, compact cards) and keeps the first that fits.
-func (m *Model) render() {
-	title := m.c.Styles.Title.Render("The route") + m.c.Styles.Muted.Render("  latest actual figure at each node")
+func (m *Model) draw() string {
 	// Briefing mode on a big screen: the headline figures in large glyphs
 	// first, the route and cards in what is left.
 	if panel := m.bigPanel(); panel != "" {
 		if rest := m.height - lipgloss.Height(panel) - 1; rest >= 14 {
-			full := m.height
-			m.height = rest
-			defer func() {
-				m.height = full
-				m.cache = panel + "\n" + m.cache
-			}()
+			return panel + "\n" + m.drawIn(rest)
 		}
 	}
+	return m.drawIn(m.height)
+}
+
+// drawIn draws the route and cards in h lines.
+func (m *Model) drawIn(h int) string {
+	full := m.height
+	m.height = h
+	defer func() { m.height = full }()
+	title := m.c.Styles.Title.Render("The route") + m.c.Styles.Muted.Render("  latest actual figure at each node")
 	var out string
 	for _, layout := range [][2]func() string{
 		{m.routeBoxes, m.cardGrid},
@@ -234,7 +238,7 @@ func (m *Model) render() {
 	if len(lines) > m.height && m.items[m.cursor].kind != nodeItem {
 		lines = lines[len(lines)-m.height:]
 	}
-	m.cache = strings.Join(lines, "\n")
+	return strings.Join(lines, "\n")
 }
 
 // bigPanel draws three headline figures in large digits side by side,
@@ -279,13 +283,7 @@ func (m *Model) bigPanel() string {
 // (the Middle Corridor's yearly volume in the bundle) with its forecasts
 // and targets in their own glyphs.
 func (m *Model) volumeChart(h int) string {
-	k := [2]int{m.width, h}
-	if m.chartKey == k && m.chartStyles == m.c.Styles {
-		return m.chart
-	}
-	m.chartKey, m.chartStyles = k, m.c.Styles
-	m.chart = m.plotVolume(h)
-	return m.chart
+	return m.chart.Get(m.c.Inputs(m.width, h), func() string { return m.plotVolume(h) })
 }
 
 func (m *Model) plotVolume(h int) string {
@@ -497,7 +495,9 @@ func (m *Model) cardLines() string {
 }
 
 // View implements common.Tab.
-func (m *Model) View() string { return m.cache }
+func (m *Model) View() string {
+	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.cursor}, m.draw)
+}
 
 // Selection implements common.Tab.
 func (m *Model) Selection() (common.Selection, bool) {

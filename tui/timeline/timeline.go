@@ -16,6 +16,7 @@ import (
 	"corridor/model"
 	"corridor/tui/common"
 	"corridor/tui/components/filtertable"
+	"corridor/tui/components/memo"
 	"corridor/tui/components/table"
 )
 
@@ -47,9 +48,15 @@ type Model struct {
 	narrow bool
 	width  int
 	height int
-	// view caches draw until dirty is set by a message or resize.
-	view  string
-	dirty bool
+	view   memo.String[viewKey]
+}
+
+// viewKey is everything the tab's drawing depends on.
+type viewKey struct {
+	in            common.Inputs
+	list          filtertable.State
+	country, kind int
+	narrow        bool
 }
 
 // New builds the tab over c's dataset.
@@ -124,11 +131,7 @@ func (m *Model) rebuild() {
 // View implements common.Tab. The frame is redrawn only after a message
 // or resize changed something, so an idle redraw costs nothing.
 func (m *Model) View() string {
-	if m.dirty {
-		m.view = m.draw()
-		m.dirty = false
-	}
-	return m.view
+	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.country, m.kind, m.narrow}, m.draw)
 }
 
 // Title implements common.Tab.
@@ -136,7 +139,6 @@ func (m *Model) Title() string { return "Timeline" }
 
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
-	m.dirty = true
 	m.width, m.height = w, h
 	if narrow := m.listW() < 70; narrow != m.narrow {
 		m.rebuild()
@@ -147,7 +149,6 @@ func (m *Model) SetSize(w, h int) {
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
-	m.dirty = true
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.list.SetStyles(m.c.Styles)
 		m.rebuild()

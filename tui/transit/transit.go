@@ -16,6 +16,7 @@ import (
 	"corridor/tui/common"
 	"corridor/tui/components/cells"
 	"corridor/tui/components/chart"
+	"corridor/tui/components/memo"
 	"corridor/tui/components/table"
 )
 
@@ -43,7 +44,13 @@ type Model struct {
 	cursor int
 	width  int
 	height int
-	cache  string
+	view   memo.String[viewKey]
+}
+
+// viewKey is everything the tab's drawing depends on.
+type viewKey struct {
+	in     common.Inputs
+	cursor int
 }
 
 // New builds the tab from the series the dataset declares for it
@@ -65,16 +72,11 @@ func New(c *common.Common) *Model {
 func (m *Model) Title() string { return "Transit" }
 
 // SetSize implements common.Tab.
-func (m *Model) SetSize(w, h int) {
-	m.width, m.height = w, h
-	m.render()
-}
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.StylesChangedMsg:
-		m.render()
 	case tea.KeyPressMsg:
 		n := len(m.panels)
 		if n == 0 {
@@ -89,20 +91,16 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 			m.cursor = 0
 		case key.Matches(msg, m.keys.Bottom):
 			m.cursor = n - 1
-		default:
-			return m, nil
 		}
-		m.render()
 	}
 	return m, nil
 }
 
-// render draws the panel list and the selected panel once per change.
-func (m *Model) render() {
+// draw draws the panel list and the selected panel.
+func (m *Model) draw() string {
 	s := m.c.Styles
 	if len(m.panels) == 0 {
-		m.cache = s.Muted.Render("No transit figures in this dataset.")
-		return
+		return s.Muted.Render("No transit figures in this dataset.")
 	}
 	p := m.panels[m.cursor]
 	var list []string
@@ -117,11 +115,10 @@ func (m *Model) render() {
 		listW := 38
 		left := s.Title.Render("Series") + "\n" + strings.Join(list, "\n")
 		right := m.panel(p, m.obs[m.cursor], m.width-listW-2, m.height)
-		m.cache = cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
-		return
+		return cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
 	}
 	head := s.Muted.Render(fmt.Sprintf("series %d/%d (j/k) ", m.cursor+1, len(m.panels))) + s.Title.Render(p.Title)
-	m.cache = cells.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.obs[m.cursor], m.width, m.height-1)
+	return cells.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.obs[m.cursor], m.width, m.height-1)
 }
 
 // panel draws a chart, its legend and the figures list within w×h.
@@ -198,7 +195,9 @@ func (m *Model) figureLine(o model.Observation, w int) string {
 }
 
 // View implements common.Tab.
-func (m *Model) View() string { return m.cache }
+func (m *Model) View() string {
+	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.cursor}, m.draw)
+}
 
 // Selection implements common.Tab: every figure of the selected series.
 func (m *Model) Selection() (common.Selection, bool) {
