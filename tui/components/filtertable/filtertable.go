@@ -38,7 +38,7 @@ func New(placeholder string, opts ...table.Option) Model {
 
 // SetStyles applies the program's styles to both parts.
 func (m *Model) SetStyles(s *styles.Styles) {
-	m.Table.Styles = table.Styles{Header: s.Header, Cell: s.Cell, Selected: s.Selected, Muted: s.Muted, Heading: s.Heading}
+	m.Table.SetStyles(table.Styles{Header: s.Header, Cell: s.Cell, Selected: s.Selected, Muted: s.Muted, Heading: s.Heading})
 	m.Filter.SetStyle(s.Filter)
 }
 

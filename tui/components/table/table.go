@@ -77,8 +77,26 @@ type Model struct {
 	// rev counts SetRows and SetColumns calls, so State changes whenever
 	// the content may have, without comparing every cell.
 	rev int
+	// lines keeps each unselected row as drawn for the current rev and
+	// width: a cursor move then redraws two rows, not the page. A pointer,
+	// so copies of the value share it.
+	lines *lineCache
 	// Focused tables draw their cursor row highlighted.
 	Focused bool
+}
+
+// lineCache holds drawn rows for one (rev, width).
+type lineCache struct {
+	rev, width int
+	header     string
+	rows       map[int]string
+}
+
+// SetStyles changes the table's styles (the terminal's background
+// answered); drawn rows are redrawn.
+func (m *Model) SetStyles(s Styles) {
+	m.Styles = s
+	m.rev++
 }
 
 // State is everything the table's drawing depends on besides its styles:
@@ -104,7 +122,7 @@ func WithStyles(s Styles) Option { return func(m *Model) { m.Styles = s } }
 
 // New returns a focused, empty table.
 func New(opts ...Option) Model {
-	m := Model{KeyMap: DefaultKeyMap(), Focused: true}
+	m := Model{KeyMap: DefaultKeyMap(), Focused: true, lines: &lineCache{}}
 	for _, o := range opts {
 		o(&m)
 	}
@@ -272,13 +290,23 @@ func (m Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
+	cache := m.lines
+	if cache == nil {
+		cache = &lineCache{} // a zero Model: draw without keeping rows
+	}
+	if cache.rows == nil || cache.rev != m.rev || cache.width != m.width {
+		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}}
+	}
 	cols, widths := m.layout()
 	var b strings.Builder
-	hdr := make([]string, len(cols))
-	for j, i := range cols {
-		hdr[j] = fit(m.columns[i].Title, widths[j], m.columns[i].Right)
+	if cache.header == "" {
+		hdr := make([]string, len(cols))
+		for j, i := range cols {
+			hdr[j] = fit(m.columns[i].Title, widths[j], m.columns[i].Right)
+		}
+		cache.header = m.Styles.Header.Render(cells.Truncate(strings.Join(hdr, " "), m.width, "…"))
 	}
-	b.WriteString(m.Styles.Header.Render(cells.Truncate(strings.Join(hdr, " "), m.width, "…")))
+	b.WriteString(cache.header)
 	row := make([]string, len(cols))
 	for r, n := m.offset, 0; r < len(m.rows) && n < m.pageSize(); r++ {
 		if h := m.heading(r); h != "" {
@@ -290,6 +318,11 @@ func (m Model) View() string {
 		}
 		n++
 		b.WriteByte('\n')
+		selected := r == m.cursor && m.Focused
+		if line, ok := cache.rows[r]; ok && !selected {
+			b.WriteString(line)
+			continue
+		}
 		for j, i := range cols {
 			v := ""
 			if i < len(m.rows[r]) {
@@ -298,10 +331,11 @@ func (m Model) View() string {
 			row[j] = fit(v, widths[j], m.columns[i].Right)
 		}
 		line := cells.Truncate(strings.Join(row, " "), m.width, "…")
-		if r == m.cursor && m.Focused {
+		if selected {
 			line = m.Styles.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", max(m.width-cells.Width(line), 0)))
 		} else {
 			line = m.Styles.Cell.Render(line)
+			cache.rows[r] = line
 		}
 		b.WriteString(line)
 	}
