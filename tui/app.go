@@ -426,7 +426,18 @@ func (a *App) footer() string {
 	} else if t := a.activeTab(); t != nil {
 		local = t
 	}
-	return a.status.View() + "\n" + a.help.View(helpKeys{global: a.keys, local: local, pane: a.paneOpen, present: a.pres.Bindings()})
+	keys := helpKeys{global: a.keys, local: local, pane: a.paneOpen, present: a.pres.Bindings()}
+	k := helpKey{width: a.width, full: a.help.ShowAll, styles: a.c.Styles, keys: keys.signature(a.help.ShowAll)}
+	return a.status.View() + "\n" + a.frame.help.Get(k, func() string { return a.help.View(keys) })
+}
+
+// helpKey is what the key help is drawn from: the bindings' text, the
+// width and the styles.
+type helpKey struct {
+	width  int
+	full   bool
+	styles *styles.Styles
+	keys   string
 }
 
 // statusState gathers what the status bar shows now.
@@ -483,6 +494,7 @@ func (a *App) bodyView() string {
 // repeat the one before.
 type frameMemo struct {
 	head, body, foot memo.String[clampKey]
+	help             memo.String[helpKey]
 	ascii            memo.String[string]
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 )
@@ -75,4 +76,28 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	return append(out, g.Tabs,
 		[]key.Binding{g.NextTab, g.PrevTab, g.Source, g.Help, g.Quit, g.ForceQuit},
 		append([]key.Binding{g.Snapshot}, h.present...))
+}
+
+// signature is the text of the bindings help would show, so the drawn
+// help can be reused while it is unchanged.
+func (h helpKeys) signature(full bool) string {
+	var b strings.Builder
+	add := func(k key.Binding) {
+		if k.Enabled() {
+			b.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+		}
+	}
+	if !full {
+		for _, k := range h.ShortHelp() {
+			add(k)
+		}
+		return b.String()
+	}
+	for _, col := range h.FullHelp() {
+		for _, k := range col {
+			add(k)
+		}
+		b.WriteString("\x01")
+	}
+	return b.String()
 }

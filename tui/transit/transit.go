@@ -45,6 +45,16 @@ type Model struct {
 	width  int
 	height int
 	view   memo.String[viewKey]
+	// panels drawn for the current inputs, so moving back to a series
+	// never replots its chart.
+	drawn map[panelKey]string
+}
+
+// panelKey is everything one panel's drawing depends on.
+type panelKey struct {
+	in   common.Inputs
+	i    int
+	w, h int
 }
 
 // viewKey is everything the tab's drawing depends on.
@@ -114,11 +124,25 @@ func (m *Model) draw() string {
 	if m.width >= 100 {
 		listW := 38
 		left := s.Title.Render("Series") + "\n" + strings.Join(list, "\n")
-		right := m.panel(p, m.obs[m.cursor], m.width-listW-2, m.height)
+		right := m.panelAt(m.cursor, m.width-listW-2, m.height)
 		return cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
 	}
 	head := s.Muted.Render(fmt.Sprintf("series %d/%d (j/k) ", m.cursor+1, len(m.panels))) + s.Title.Render(p.Title)
-	return cells.Truncate(head, m.width, "…") + "\n" + m.panel(p, m.obs[m.cursor], m.width, m.height-1)
+	return cells.Truncate(head, m.width, "…") + "\n" + m.panelAt(m.cursor, m.width, m.height-1)
+}
+
+// panelAt draws panel i in w×h, or reuses it.
+func (m *Model) panelAt(i, w, h int) string {
+	k := panelKey{m.c.Inputs(m.width, m.height), i, w, h}
+	if out, ok := m.drawn[k]; ok {
+		return out
+	}
+	if m.drawn == nil || len(m.drawn) > 4*len(m.panels) {
+		m.drawn = map[panelKey]string{} // the inputs moved on
+	}
+	out := m.panel(m.panels[i], m.obs[i], w, h)
+	m.drawn[k] = out
+	return out
 }
 
 // panel draws a chart, its legend and the figures list within w×h.

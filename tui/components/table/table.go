@@ -90,6 +90,7 @@ type lineCache struct {
 	rev, width int
 	header     string
 	rows       map[int]string
+	heads      map[int]string
 }
 
 // SetStyles changes the table's styles (the terminal's background
@@ -295,7 +296,7 @@ func (m Model) View() string {
 		cache = &lineCache{} // a zero Model: draw without keeping rows
 	}
 	if cache.rows == nil || cache.rev != m.rev || cache.width != m.width {
-		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}}
+		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}, heads: map[int]string{}}
 	}
 	cols, widths := m.layout()
 	var b strings.Builder
@@ -311,7 +312,12 @@ func (m Model) View() string {
 	for r, n := m.offset, 0; r < len(m.rows) && n < m.pageSize(); r++ {
 		if h := m.heading(r); h != "" {
 			b.WriteByte('\n')
-			b.WriteString(m.Styles.Heading.Render(cells.Truncate("── "+h+" "+strings.Repeat("─", m.width), m.width, "")))
+			line, ok := cache.heads[r]
+			if !ok {
+				line = m.Styles.Heading.Render(cells.Truncate("── "+h+" "+strings.Repeat("─", m.width), m.width, ""))
+				cache.heads[r] = line
+			}
+			b.WriteString(line)
 			if n++; n == m.pageSize() {
 				break
 			}
