@@ -11,10 +11,10 @@ run:
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/corridor ./cmd/corridor
 
+# The size sweep draws every width 1-220 without -race (under -race it
+# draws the layout breakpoints and a stride), so it runs again plainly.
 test: fmt-check vet tidy-check
 	$(GO) test -race ./...
-	# The size sweep draws every width 1-220 without -race (under -race it
-	# draws the layout breakpoints and a stride).
 	$(GO) test -count=1 -run SizeSweep ./tui/
 
 # go.mod and go.sum must stay tidy: a dependency is added on purpose, never by accident.
