@@ -45,6 +45,7 @@ Usage:
   corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous]
   corridor validate [DIR] [--merge] [--strict]
   corridor init-data DIR
+  corridor cite ID [--format text|markdown|bibtex]
 
 Each subcommand has its own --help.
 
@@ -130,6 +131,8 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 			return validateCmd(args[1:], stdout, stderr)
 		case "init-data":
 			return initDataCmd(args[1:], stdout, stderr)
+		case "cite":
+			return citeCmd(args[1:], stdout, stderr)
 		}
 	}
 	o, err := parse(args, stdout)
