@@ -92,9 +92,13 @@ type EventRow struct {
 type SourceRow struct {
 	SourceRef
 	PublishedNote string `json:"published_note"`
-	Figures       int    `json:"figures"`
-	Events        int    `json:"events"`
-	Projects      int    `json:"projects"`
+	// Retrieved is the day the page had been read by (YYYY-MM-DD), empty
+	// when not recorded; Archive an archived copy's address, if any.
+	Retrieved string `json:"retrieved"`
+	Archive   string `json:"archive"`
+	Figures   int    `json:"figures"`
+	Events    int    `json:"events"`
+	Projects  int    `json:"projects"`
 }
 
 // Export is the document `corridor export --format json` writes.
@@ -156,7 +160,10 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 		use := map[string]*SourceRow{}
 		rows := make([]SourceRow, len(ds.Sources))
 		for i, s := range ds.Sources {
-			rows[i] = SourceRow{SourceRef: ref(ds, s.ID), PublishedNote: s.PublishedNote}
+			rows[i] = SourceRow{SourceRef: ref(ds, s.ID), PublishedNote: s.PublishedNote, Archive: s.Archive}
+			if !s.Retrieved.IsZero() {
+				rows[i].Retrieved = s.Retrieved.String()
+			}
 			use[s.ID] = &rows[i]
 		}
 		for _, o := range ds.Observations {
@@ -259,9 +266,9 @@ func table(rows any) ([]string, [][]string) {
 			out = append(out, append([]string{r.ID, r.Date, r.DateLabel, r.Precision, r.Title, strings.Join(r.Countries, ";"), r.Kind, r.Status, r.Place, r.Note}, src(r.Source)...))
 		}
 	case []SourceRow:
-		head = []string{"id", "title", "publisher", "standing", "address", "published", "published_note", "figures", "events", "projects"}
+		head = []string{"id", "title", "publisher", "standing", "address", "published", "published_note", "retrieved", "archive", "figures", "events", "projects"}
 		for _, r := range rs {
-			out = append(out, []string{r.ID, r.Title, r.Publisher, r.Standing, r.Address, r.Published, r.PublishedNote,
+			out = append(out, []string{r.ID, r.Title, r.Publisher, r.Standing, r.Address, r.Published, r.PublishedNote, r.Retrieved, r.Archive,
 				strconv.Itoa(r.Figures), strconv.Itoa(r.Events), strconv.Itoa(r.Projects)})
 		}
 	}
@@ -276,7 +283,7 @@ func writeMarkdown(w io.Writer, view string, header []string, records [][]string
 		"transit":  {"subject_name", "metric_label", "period_label", "qualifier", "value", "unit", "kind", "disputed", "note", "source_publisher", "source_published", "source_address"},
 		"energy":   {"name", "type", "status", "capacity_qualifier", "capacity", "capacity_unit", "length_qualifier", "length_km", "cost_qualifier", "cost", "cost_unit", "partners", "start", "completion", "source_publisher", "source_address"},
 		"timeline": {"date_label", "title", "countries", "kind", "status", "place", "source_publisher", "source_address"},
-		"sources":  {"publisher", "title", "standing", "published", "address", "figures", "events", "projects"},
+		"sources":  {"publisher", "title", "standing", "published", "address", "retrieved", "archive", "figures", "events", "projects"},
 	}[view]
 	idx := make([]int, len(keep))
 	for i, k := range keep {
