@@ -1,12 +1,9 @@
 package data
 
 import (
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"math"
@@ -124,7 +121,7 @@ func LoadLayers(layers ...Layer) (*model.Dataset, Positions, error) {
 // loadAll loads what it can: the dataset holds every row, including rows
 // with errors, so Validate can still look at the rest.
 func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
-	l := &loader{layers: layers, ids: map[string]string{}, pos: Positions{}, digest: sha256.New()}
+	l := &loader{layers: layers, ids: map[string]string{}, pos: Positions{}}
 	ds := &model.Dataset{}
 	l.sources(ds)
 	l.metrics(ds)
@@ -133,8 +130,10 @@ func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
 	l.projects(ds)
 	l.observations(ds)
 	l.events(ds)
-	ds.Version = hex.EncodeToString(l.digest.Sum(nil))[:VersionLen]
 	ds.Index()
+	if len(l.errs) == 0 {
+		ds.Version = Version(ds)
+	}
 	return ds, l.pos, l.errs
 }
 
@@ -147,11 +146,9 @@ type loader struct {
 	// observations refer to all three through one column.
 	ids map[string]string
 	pos Positions
-	// digest hashes every byte read, in load order, for Dataset.Version.
-	digest hash.Hash
 }
 
-// VersionLen is how many hex digits of the files' SHA-256 digest make a
+// VersionLen is how many hex digits of the data's SHA-256 digest make a
 // dataset's Version: enough to tell any two published updates apart,
 // short enough to quote in a citation.
 const VersionLen = 12
@@ -350,10 +347,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 		return nil, false
 	}
 	defer f.Close()
-	// The digest covers the file's base name and bytes, not the layer's
-	// directory, so the same files give the same version wherever they lie.
-	fmt.Fprintf(l.digest, "%s\x00", file)
-	cr := csv.NewReader(io.TeeReader(io.LimitReader(f, maxFileSize), l.digest))
+	cr := csv.NewReader(io.LimitReader(f, maxFileSize))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	head, err := cr.Read()

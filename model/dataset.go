@@ -30,8 +30,8 @@ type Dataset struct {
 	Observations []Observation
 	Events       []Event
 	// Version identifies the data a citation or a diff was made from: the
-	// loader sets it to a digest of the files it read, so the same files
-	// always give the same version. Empty for a hand-built dataset.
+	// loader sets it to a digest of the data in canonical form, so the same
+	// data always gives the same version. Empty for a hand-built dataset.
 	Version string
 
 	sources   map[string]int

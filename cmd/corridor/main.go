@@ -42,6 +42,7 @@ Usage:
   corridor [flags]
   corridor snapshot --tab NAME [--width 120 --height 40] [--format text|ansi|svg|html] [--color never|always]
   corridor export --format csv|json|markdown [--view ports|transit|energy|timeline|sources]
+  corridor export --format datapackage DIR
   corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous]
   corridor validate [DIR] [--merge] [--strict]
   corridor init-data DIR
