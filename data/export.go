@@ -134,10 +134,7 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 			if !keep[o.Subject] {
 				continue
 			}
-			rows = append(rows, ObservationRow{ID: o.ID, Subject: o.Subject, SubjectName: ds.Name(o.Subject), Metric: o.Metric,
-				MetricLabel: ds.MetricLabel(o.Metric), Period: o.Period.String(), PeriodLabel: o.Period.Label(), Value: o.Value,
-				Qualifier: string(o.Qualifier), Unit: o.Unit, Kind: string(o.Kind), Flag: o.Flag, Disputed: len(ds.Disagreeing(o)) > 0,
-				Note: o.Note, Source: ref(ds, o.Source)})
+			rows = append(rows, observationRow(ds, o))
 		}
 		return rows, nil
 	case "energy":
@@ -152,8 +149,7 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 	case "timeline":
 		rows := []EventRow{}
 		for _, e := range ds.Events {
-			rows = append(rows, EventRow{ID: e.ID, Date: e.Date.String(), DateLabel: e.Date.Label(), Precision: e.Date.Kind.PrecisionName(),
-				Title: e.Title, Countries: nonNil(e.Countries), Kind: e.Kind, Status: e.Status, Place: e.Place, Note: e.Note, Source: ref(ds, e.Source)})
+			rows = append(rows, eventRow(ds, e))
 		}
 		return rows, nil
 	case "sources":
@@ -178,6 +174,18 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 		return rows, nil
 	}
 	return nil, fmt.Errorf("unknown view %q; want one of %s", view, strings.Join(ExportViews(), ", "))
+}
+
+func observationRow(ds *model.Dataset, o model.Observation) ObservationRow {
+	return ObservationRow{ID: o.ID, Subject: o.Subject, SubjectName: ds.Name(o.Subject), Metric: o.Metric,
+		MetricLabel: ds.MetricLabel(o.Metric), Period: o.Period.String(), PeriodLabel: o.Period.Label(), Value: o.Value,
+		Qualifier: string(o.Qualifier), Unit: o.Unit, Kind: string(o.Kind), Flag: o.Flag, Disputed: len(ds.Disagreeing(o)) > 0,
+		Note: o.Note, Source: ref(ds, o.Source)}
+}
+
+func eventRow(ds *model.Dataset, e model.Event) EventRow {
+	return EventRow{ID: e.ID, Date: e.Date.String(), DateLabel: e.Date.Label(), Precision: e.Date.Kind.PrecisionName(),
+		Title: e.Title, Countries: nonNil(e.Countries), Kind: e.Kind, Status: e.Status, Place: e.Place, Note: e.Note, Source: ref(ds, e.Source)}
 }
 
 // transitSubjects are the routes, railways and operators the Transit tab

@@ -524,7 +524,7 @@ func (d *Dataset) Cite(id string, via Provenance) (c Citation, ok bool, ambiguou
 
 // mdEscape keeps Markdown from reading data as markup.
 func mdEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "`", "\\`", "<", `\<`, ">", `\>`, "|", `\|`).Replace(s)
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "`", "\\`", "<", `\<`, "|", `\|`).Replace(s)
 }
 
 // mdURL makes an address safe inside a Markdown link or autolink.

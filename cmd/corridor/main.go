@@ -47,6 +47,7 @@ Usage:
   corridor validate [DIR] [--merge] [--strict]
   corridor init-data DIR
   corridor cite ID [--format text|markdown|bibtex]
+  corridor diff OLD NEW [--format text|markdown|json]
 
 Each subcommand has its own --help.
 
@@ -134,6 +135,8 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 			return initDataCmd(args[1:], stdout, stderr)
 		case "cite":
 			return citeCmd(args[1:], stdout, stderr)
+		case "diff":
+			return diffCmd(args[1:], stdout, stderr)
 		}
 	}
 	o, err := parse(args, stdout)
