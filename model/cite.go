@@ -557,3 +557,31 @@ func bibKey(s string) string {
 	}
 	return b.String()
 }
+
+// CiteSelection cites what a view has selected, the way `y` in the
+// dashboard does: the observations of one series over several periods
+// are cited as that series; otherwise the first observation (the one the
+// view shows, preferred source first) is cited as a figure, whose
+// citation names any other values; with no observation, the first event,
+// then the first source. ok is false when there is nothing to cite.
+func (d *Dataset) CiteSelection(obs []Observation, events []Event, sources []string, via Provenance) (Citation, bool) {
+	if len(obs) > 0 {
+		key, periods := obs[0].Key(), map[string]bool{}
+		one := true
+		for _, o := range obs {
+			one = one && o.Key() == key
+			periods[o.Period.String()] = true
+		}
+		if one && len(periods) > 1 {
+			return d.CiteSeries(key, via)
+		}
+		return d.CiteObservation(obs[0].ID, via)
+	}
+	if len(events) > 0 {
+		return d.CiteEvent(events[0].ID, via)
+	}
+	if len(sources) > 0 {
+		return d.CiteSource(sources[0], via)
+	}
+	return Citation{}, false
+}

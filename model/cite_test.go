@@ -152,3 +152,33 @@ func TestStatedValue(t *testing.T) {
 		}
 	}
 }
+
+// y in the dashboard cites what is selected: a series when the selection
+// spans periods of one series, else the figure on screen, else the
+// event, else the source.
+func TestCiteSelection(t *testing.T) {
+	d := citeFixture(t)
+	via := Provenance{}
+	for _, c := range []struct {
+		name    string
+		obs     []Observation
+		events  []Event
+		sources []string
+		item    CiteItem
+		id      string
+	}{
+		{"series", d.Series(SeriesKey{"asco", "cargo", "tonnes", Actual}), nil, nil, CiteSeries, "asco:cargo:tonnes:actual"},
+		{"one period, two sources", d.Alternatives(d.Observations[0]), nil, nil, CiteFigure, "o-1"},
+		{"one figure", d.Observations[2:3], nil, nil, CiteFigure, "o-3"},
+		{"event", nil, d.Events, []string{"trend-1"}, CiteEvent, "e-1"},
+		{"source", nil, nil, []string{"blog-2"}, CiteSource, "blog-2"},
+	} {
+		got, ok := d.CiteSelection(c.obs, c.events, c.sources, via)
+		if !ok || got.Item != c.item || got.ID != c.id {
+			t.Errorf("%s: cited %s %s (%v), want %s %s", c.name, got.Item, got.ID, ok, c.item, c.id)
+		}
+	}
+	if _, ok := d.CiteSelection(nil, nil, nil, via); ok {
+		t.Error("an empty selection was cited")
+	}
+}
