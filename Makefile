@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test tidy-check vet fmt-check bench bench-ssh e2e fuzz golden clean
+.PHONY: run build test tidy-check vet fmt-check bench bench-ssh e2e fuzz golden datapackage-check clean
 
 run:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/corridor $(ARGS)
@@ -41,6 +41,16 @@ bench-ssh:
 
 fuzz:
 	$(GO) test ./data -run '^$$' -fuzz FuzzLoad -fuzztime 60s
+
+# Exports the bundled data as a Frictionless Data Package and validates it
+# with the Frictionless reference library for JavaScript (datapackage-js,
+# pinned by .ci/datapackage/package-lock.json): descriptor, types,
+# constraints, primary and foreign keys. Needs node and npm.
+datapackage-check: build
+	rm -rf bin/datapackage
+	./bin/corridor export --format datapackage bin/datapackage
+	cd .ci/datapackage && npm ci --no-audit --no-fund --silent
+	node .ci/datapackage/validate.js bin/datapackage
 
 # Rewrites the golden files after an intended change to the look: the
 # frames (tui, snapshot) and every package whose tests use tui/internal/golden.

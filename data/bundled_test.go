@@ -214,3 +214,17 @@ func BenchmarkValidateScaled(b *testing.B) {
 		})
 	}
 }
+
+// Every bundled source records the day it was first bundled as the day
+// its page had been read by (see the README).
+func TestBundledSourcesRetrieved(t *testing.T) {
+	ds := loadBundled(t)
+	for _, s := range ds.Sources {
+		if s.Retrieved.Kind != model.PeriodDay {
+			t.Errorf("source %s: retrieved %q, want a day", s.ID, s.Retrieved)
+		}
+		if p := s.Published; p.Exact() && p.Year > s.Retrieved.Year {
+			t.Errorf("source %s: published %s after it was retrieved (%s)", s.ID, p, s.Retrieved)
+		}
+	}
+}

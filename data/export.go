@@ -96,9 +96,13 @@ type EventRow struct {
 type SourceRow struct {
 	SourceRef
 	PublishedNote string `json:"published_note"`
-	Figures       int    `json:"figures"`
-	Events        int    `json:"events"`
-	Projects      int    `json:"projects"`
+	// Retrieved is the day the page had been read by (YYYY-MM-DD), empty
+	// when not recorded; Archive an archived copy's address, if any.
+	Retrieved string `json:"retrieved"`
+	Archive   string `json:"archive"`
+	Figures   int    `json:"figures"`
+	Events    int    `json:"events"`
+	Projects  int    `json:"projects"`
 }
 
 // Export is the document `corridor export --format json` writes.
@@ -129,10 +133,7 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 		}
 		rows := []ObservationRow{}
 		for _, o := range obs {
-			rows = append(rows, ObservationRow{ID: o.ID, Subject: o.Subject, SubjectName: ds.Name(o.Subject), Metric: o.Metric,
-				MetricLabel: ds.MetricLabel(o.Metric), Period: o.Period.String(), PeriodLabel: o.Period.Label(), Value: o.Value,
-				Qualifier: string(o.Qualifier), Unit: o.Unit, Kind: string(o.Kind), Flag: o.Flag, Disputed: len(ds.Disagreeing(o)) > 0,
-				Note: o.Note, Source: ref(ds, o.Source)})
+			rows = append(rows, observationRow(ds, o))
 		}
 		return rows, nil
 	case "energy":
@@ -147,15 +148,17 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 	case "timeline":
 		rows := []EventRow{}
 		for _, e := range ds.Events {
-			rows = append(rows, EventRow{ID: e.ID, Date: e.Date.String(), DateLabel: e.Date.Label(), Precision: e.Date.Kind.PrecisionName(),
-				Title: e.Title, Countries: nonNil(e.Countries), Kind: e.Kind, Status: e.Status, Place: e.Place, Note: e.Note, Source: ref(ds, e.Source)})
+			rows = append(rows, eventRow(ds, e))
 		}
 		return rows, nil
 	case "sources":
 		use := map[string]*SourceRow{}
 		rows := make([]SourceRow, len(ds.Sources))
 		for i, s := range ds.Sources {
-			rows[i] = SourceRow{SourceRef: ref(ds, s.ID), PublishedNote: s.PublishedNote}
+			rows[i] = SourceRow{SourceRef: ref(ds, s.ID), PublishedNote: s.PublishedNote, Archive: s.Archive}
+			if !s.Retrieved.IsZero() {
+				rows[i].Retrieved = s.Retrieved.String()
+			}
 			use[s.ID] = &rows[i]
 		}
 		for _, o := range ds.Observations {
@@ -170,6 +173,18 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 		return rows, nil
 	}
 	return nil, fmt.Errorf("unknown view %q; want one of %s", view, strings.Join(ExportViews(), ", "))
+}
+
+func observationRow(ds *model.Dataset, o model.Observation) ObservationRow {
+	return ObservationRow{ID: o.ID, Subject: o.Subject, SubjectName: ds.Name(o.Subject), Metric: o.Metric,
+		MetricLabel: ds.MetricLabel(o.Metric), Period: o.Period.String(), PeriodLabel: o.Period.Label(), Value: o.Value,
+		Qualifier: string(o.Qualifier), Unit: o.Unit, Kind: string(o.Kind), Flag: o.Flag, Disputed: len(ds.Disagreeing(o)) > 0,
+		Note: o.Note, Source: ref(ds, o.Source)}
+}
+
+func eventRow(ds *model.Dataset, e model.Event) EventRow {
+	return EventRow{ID: e.ID, Date: e.Date.String(), DateLabel: e.Date.Label(), Precision: e.Date.Kind.PrecisionName(),
+		Title: e.Title, Countries: nonNil(e.Countries), Kind: e.Kind, Status: e.Status, Place: e.Place, Note: e.Note, Source: ref(ds, e.Source)}
 }
 
 // portObservations is every figure about a port, in file order: the
@@ -257,9 +272,9 @@ func table(rows any) ([]string, [][]string) {
 			out = append(out, append([]string{r.ID, r.Date, r.DateLabel, r.Precision, r.Title, strings.Join(r.Countries, ";"), r.Kind, r.Status, r.Place, r.Note}, src(r.Source)...))
 		}
 	case []SourceRow:
-		head = []string{"id", "title", "publisher", "standing", "address", "published", "published_note", "figures", "events", "projects"}
+		head = []string{"id", "title", "publisher", "standing", "address", "published", "published_note", "retrieved", "archive", "figures", "events", "projects"}
 		for _, r := range rs {
-			out = append(out, []string{r.ID, r.Title, r.Publisher, r.Standing, r.Address, r.Published, r.PublishedNote,
+			out = append(out, []string{r.ID, r.Title, r.Publisher, r.Standing, r.Address, r.Published, r.PublishedNote, r.Retrieved, r.Archive,
 				strconv.Itoa(r.Figures), strconv.Itoa(r.Events), strconv.Itoa(r.Projects)})
 		}
 	}
@@ -274,7 +289,7 @@ func writeMarkdown(w io.Writer, view string, header []string, records [][]string
 		"transit":  {"subject_name", "metric_label", "period_label", "qualifier", "value", "unit", "kind", "disputed", "note", "source_publisher", "source_published", "source_address"},
 		"energy":   {"name", "type", "status", "capacity_qualifier", "capacity", "capacity_unit", "length_qualifier", "length_km", "cost_qualifier", "cost", "cost_unit", "partners", "start", "completion", "source_publisher", "source_address"},
 		"timeline": {"date_label", "title", "countries", "kind", "status", "place", "source_publisher", "source_address"},
-		"sources":  {"publisher", "title", "standing", "published", "address", "figures", "events", "projects"},
+		"sources":  {"publisher", "title", "standing", "published", "address", "retrieved", "archive", "figures", "events", "projects"},
 	}[view]
 	idx := make([]int, len(keep))
 	for i, k := range keep {

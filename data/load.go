@@ -33,11 +33,11 @@ const (
 )
 
 // Columns lists every file's columns in their documented order. Load
-// requires all of them and accepts extra ones, so an analyst may keep
-// working columns in a spreadsheet.
+// requires all of them except OptionalColumns, and accepts extra ones, so
+// an analyst may keep working columns in a spreadsheet.
 func Columns() map[string][]string {
 	return map[string][]string{
-		SourcesFile:      {"id", "title", "publisher", "standing", "address", "published", "published_note"},
+		SourcesFile:      {"id", "title", "publisher", "standing", "address", "published", "published_note", "retrieved", "archive"},
 		MetricsFile:      {"id", "label", "units", "description"},
 		SubjectsFile:     {"id", "name", "kind", "countries", "note"},
 		PortsFile:        {"id", "name", "country", "sea", "city", "operator", "note"},
@@ -49,6 +49,13 @@ func Columns() map[string][]string {
 		HeadlinesFile:    {"id", "shown_on", "position", "label", "subject", "metric", "unit", "briefing", "note"},
 		ChartsFile:       {"id", "view", "position", "title", "subject", "metric", "unit", "style", "note"},
 	}
+}
+
+// OptionalColumns lists the columns a file may leave out, because they
+// were added after analysts had files without them: a missing optional
+// column reads as empty in every row.
+func OptionalColumns() map[string][]string {
+	return map[string][]string{SourcesFile: {"retrieved", "archive"}}
 }
 
 // Files lists the dataset's files in load order.
@@ -137,6 +144,9 @@ func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
 	l.headlines(ds)
 	l.charts(ds)
 	ds.Index()
+	if len(l.errs) == 0 {
+		ds.Version = Version(ds)
+	}
 	return ds, l.pos, l.errs
 }
 
@@ -153,6 +163,11 @@ type loader struct {
 	// headlines name either through one column.
 	places map[string]string
 }
+
+// VersionLen is how many hex digits of the data's SHA-256 digest make a
+// dataset's Version: enough to tell any two published updates apart,
+// short enough to quote in a citation.
+const VersionLen = 12
 
 // row is one record with its position, read through its header.
 type row struct {
@@ -370,7 +385,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 	}
 	missing := false
 	for _, c := range Columns()[file] {
-		if _, ok := header[c]; !ok {
+		if _, ok := header[c]; !ok && !slices.Contains(OptionalColumns()[file], c) {
 			fail(1, 0, "missing required column %q; want header %s", c, strings.Join(Columns()[file], ","))
 			missing = true
 		}
@@ -445,6 +460,17 @@ func (l *loader) sources(ds *model.Dataset) {
 				r.errorf("published", "%q is not a date; want YYYY-MM-DD, YYYY-MM or YYYY (put anything else in published_note)", r.get("published"))
 			}
 			s.Published = p
+		}
+		if v := r.get("retrieved"); v != "" {
+			if p, err := model.ParsePeriod(v); err != nil || p.Kind != model.PeriodDay {
+				r.errorf("retrieved", "%q is not a day; want YYYY-MM-DD, the day the page had been read by", v)
+			} else {
+				s.Retrieved = p
+			}
+		}
+		s.Archive = r.get("archive")
+		if s.Archive != "" && !strings.HasPrefix(s.Archive, "https://") && !strings.HasPrefix(s.Archive, "http://") {
+			r.errorf("archive", "%q is not a web address; want http:// or https:// (an archived copy's address) or empty", s.Archive)
 		}
 		ds.Sources = append(ds.Sources, s)
 	})

@@ -112,6 +112,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad standing", SourcesFile, "id,title,publisher,standing,address,published,published_note\ntrend-aaaaaa,T,Trend,famous,,,\nministry-bbbbbb,P,M,official,,,\n", []string{`standing: "famous"`}},
 		{"bad address", SourcesFile, "id,title,publisher,standing,address,published,published_note\ntrend-aaaaaa,T,Trend,agency,javascript:x,,\nministry-bbbbbb,P,M,official,,,\n", []string{"is not a web address"}},
 		{"bad published", SourcesFile, "id,title,publisher,standing,address,published,published_note\ntrend-aaaaaa,T,Trend,agency,,2025-H1,\nministry-bbbbbb,P,M,official,,,\n", []string{"published:", "is not a date"}},
+		{"bad retrieved", SourcesFile, "id,title,publisher,standing,address,published,published_note,retrieved,archive\ntrend-aaaaaa,T,Trend,agency,,,,2026-11,\nministry-bbbbbb,P,M,official,,,,22/11/2026,\n", []string{`sources.csv:2:8: retrieved: "2026-11" is not a day`, `sources.csv:3:8: retrieved: "22/11/2026" is not a day`}},
+		{"bad archive", SourcesFile, "id,title,publisher,standing,address,published,published_note,retrieved,archive\ntrend-aaaaaa,T,Trend,agency,,,,,web.archive.org/x\nministry-bbbbbb,P,M,official,,,,,\n", []string{`sources.csv:2:9: archive: "web.archive.org/x" is not a web address`}},
 		{"unknown country", PortsFile, "id,name,country,sea,city,operator,note\nbaku,Port of Baku,Atlantis,Caspian,,,\n", []string{`unknown country "Atlantis"`}},
 		{"bad sea", PortsFile, "id,name,country,sea,city,operator,note\nbaku,Port of Baku,Azerbaijan,Pacific,,,\n", []string{`sea: "Pacific"`}},
 		{"capacity without unit", ProjectsFile, "id,name,type,status,capacity,capacity_unit,length_km,cost,cost_unit,partners,start,completion,source,note\nbtk,BTK,railway,operating,5,,,,,,,,ministry-bbbbbb,\n", []string{"capacity_unit: is empty but capacity is given"}},
@@ -169,5 +171,32 @@ func TestExtraColumnsAndBlankLinesAreAllowed(t *testing.T) {
 	files[PortsFile] = "id,name,country,sea,city,operator,note,my working column\nbaku,Port of Baku,Azerbaijan,Caspian,Alat,,,check later\n\n"
 	if _, err := Load(mapFS(files)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// retrieved and archive came after analysts had files without them: a
+// file may leave them out, and when present they are read.
+func TestSourcesRetrievedAndArchive(t *testing.T) {
+	ds, err := Load(mapFS(validFiles()))
+	if err != nil {
+		t.Fatalf("a sources.csv without retrieved and archive must load: %v", err)
+	}
+	if s := ds.Sources[0]; !s.Retrieved.IsZero() || s.Archive != "" {
+		t.Errorf("absent columns read as %v / %q, want empty", s.Retrieved, s.Archive)
+	}
+	files := validFiles()
+	files[SourcesFile] = "id,title,publisher,standing,address,published,published_note,retrieved,archive\n" +
+		"trend-aaaaaa,ASCO results,Trend,agency,https://trend.az/1,2025-07-15,,2026-11-22,https://web.archive.org/web/2026/https://trend.az/1\n" +
+		"ministry-bbbbbb,Port statistics,Ministry,official,,,not shown,,\n"
+	ds, err = Load(mapFS(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ds.Source("trend-aaaaaa")
+	if s.Retrieved.String() != "2026-11-22" || s.Archive != "https://web.archive.org/web/2026/https://trend.az/1" {
+		t.Errorf("retrieved %q, archive %q", s.Retrieved, s.Archive)
+	}
+	if s, _ := ds.Source("ministry-bbbbbb"); !s.Retrieved.IsZero() || s.Archive != "" {
+		t.Errorf("empty cells read as %v / %q", s.Retrieved, s.Archive)
 	}
 }

@@ -194,6 +194,15 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 		if !used[s.ID] {
 			warn(SourcesFile, s.ID, "id", "source %q is never used by a figure, event or project", s.ID)
 		}
+		if r := s.Retrieved; !r.IsZero() {
+			day := r.Year*10000 + r.From*100 + r.Day
+			switch p := s.Published; {
+			case day > now.Year()*10000+int(now.Month())*100+now.Day():
+				warn(SourcesFile, s.ID, "retrieved", "the page is said to have been read on %s, which is in the future", r)
+			case p.Exact() && r.Year*12+r.From-1 < p.Year*12+p.From-1, p.Kind == model.PeriodDay && day < p.Year*10000+p.From*100+p.Day:
+				warn(SourcesFile, s.ID, "retrieved", "the page is said to have been read on %s, before it was published (%s)", r, p)
+			}
+		}
 	}
 	return out
 }

@@ -113,3 +113,33 @@ func TestMergeLayers(t *testing.T) {
 		t.Errorf("merge error should name the overlay file and line: %v", err)
 	}
 }
+
+// A retrieval date in the future, or before the page was published, is
+// almost always a typo; it is a warning, since the page's own date may be
+// the wrong one.
+func TestValidateRetrieved(t *testing.T) {
+	dir := t.TempDir()
+	files := validFiles()
+	files[SourcesFile] = "id,title,publisher,standing,address,published,published_note,retrieved,archive\n" +
+		"trend-aaaaaa,ASCO results,Trend,agency,https://trend.az/1,2025-07-15,,2025-07-14,\n" +
+		"ministry-bbbbbb,Port statistics,Ministry,official,,,not shown,2027-01-01,\n"
+	for name, body := range files {
+		if err := os.WriteFile(dir+"/"+name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, problems := Validate(Origin{Dir: dir}, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
+	var got []string
+	for _, p := range problems {
+		if p.Field == "retrieved" {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		dir + "/sources.csv:2:8: warning: retrieved: the page is said to have been read on 2025-07-14, before it was published (2025-07-15)",
+		dir + "/sources.csv:3:8: warning: retrieved: the page is said to have been read on 2027-01-01, which is in the future",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("retrieved warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

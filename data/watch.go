@@ -19,6 +19,10 @@ type Update struct {
 	Err     error
 	At      time.Time
 	Changes int
+	// Report is what changed since the last good data, computed here off
+	// the UI goroutine: the reload notice lists it and the views mark its
+	// figures as new. Changes is Report.Rows().
+	Report model.Changes
 }
 
 // settle is how long a burst of file events must be quiet before a
@@ -66,13 +70,14 @@ func Watch(ctx context.Context, o Origin, last *model.Dataset, report func(Updat
 			}
 			return
 		}
-		changes := model.Diff(last, ds)
+		cs := model.Compare(last, ds)
+		changes := cs.Rows()
 		if changes == 0 && lastErr == "" {
 			return
 		}
 		lastErr = ""
 		last = ds
-		report(Update{Data: ds, At: now, Changes: changes})
+		report(Update{Data: ds, At: now, Changes: changes, Report: cs})
 	}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()

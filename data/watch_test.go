@@ -71,6 +71,9 @@ func TestWatchGoodEdit(t *testing.T) {
 	if u.Err != nil || u.Data == nil || u.Changes != 1 {
 		t.Fatalf("update = %+v, want new data with 1 change", u)
 	}
+	if c := u.Report.Changed; len(c) != 1 || c[0].Old.Value != 4119000 || c[0].New.Value != 4120000 || u.Report.Summary() != "1 change: 1 figure changed" {
+		t.Errorf("report = %s", u.Report.Text("before", "after"))
+	}
 	// How fast is measured by BenchmarkReload; here it only has to come.
 	t.Logf("reloaded %v after the edit", time.Since(start))
 }

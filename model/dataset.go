@@ -35,8 +35,14 @@ type Dataset struct {
 	Cards   []Card
 	Figures []Figure
 	Charts  []Chart
+	// Version identifies the data a citation or a diff was made from: the
+	// loader sets it to a digest of the data in canonical form, so the same
+	// data always gives the same version. Empty for a hand-built dataset.
+	Version string
 
 	sources   map[string]int
+	obsByID   map[string]int
+	eventByID map[string]int
 	metrics   map[string]int
 	names     map[string]string
 	series    map[SeriesKey][]int
@@ -90,6 +96,14 @@ func (d *Dataset) Index() {
 	}
 	slices.SortStableFunc(d.Events, func(a, b Event) int { return a.Date.Compare(b.Date) })
 	d.indexViews()
+	d.obsByID = make(map[string]int, len(d.Observations))
+	for i, o := range d.Observations {
+		d.obsByID[o.ID] = i
+	}
+	d.eventByID = make(map[string]int, len(d.Events))
+	for i, e := range d.Events {
+		d.eventByID[e.ID] = i
+	}
 }
 
 // compareObs orders by period, then by preference among sources so the

@@ -90,6 +90,14 @@ type Source struct {
 	// in which case PublishedNote says what is known.
 	Published     Period
 	PublishedNote string
+	// Retrieved is the day the page had been read by (a PeriodDay), zero
+	// when not recorded. For the bundled sources it is the day corridor
+	// first bundled them: the reference material does not say when each
+	// page was read, only that it was read before then.
+	Retrieved Period
+	// Archive is the address of an archived copy of the page, empty when
+	// none is known.
+	Archive string
 }
 
 // PublishedLabel is the date as shown to a reader, never blank.

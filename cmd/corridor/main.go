@@ -43,10 +43,13 @@ Usage:
   corridor [flags]
   corridor snapshot --tab %s [--width 120 --height 40] [--format text|ansi|svg|html] [--color never|always]
   corridor export --format csv|json|markdown [--view %s]
+  corridor export --format datapackage DIR
 `, strings.Join(reg.Names(), "|"), strings.Join(exportViews(), "|"))
 	fmt.Fprintf(w, `  corridor serve [--listen 127.0.0.1:23234] [--authorized-keys FILE | --allow-anonymous]
   corridor validate [DIR] [--merge] [--strict]
   corridor init-data DIR
+  corridor cite ID [--format text|markdown|bibtex]
+  corridor diff OLD NEW [--format text|markdown|json]
 
 Each subcommand has its own --help.
 
@@ -133,6 +136,10 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 			return validateCmd(args[1:], stdout, stderr)
 		case "init-data":
 			return initDataCmd(args[1:], stdout, stderr)
+		case "cite":
+			return citeCmd(args[1:], stdout, stderr)
+		case "diff":
+			return diffCmd(args[1:], stdout, stderr)
 		}
 	}
 	o, err := parse(args, stdout)

@@ -197,6 +197,12 @@ func (m Model) writeSource(b *strings.Builder, w int, id string, indent int) {
 	} else {
 		para(b, w, indent, s.Muted.Render("no web address recorded"))
 	}
+	if r := src.RetrievedLabel(); r != "" {
+		para(b, w, indent, s.Muted.Render(r))
+	}
+	if src.Archive != "" {
+		para(b, w, indent, s.Muted.Render("archived copy: "+src.Archive))
+	}
 }
 
 // para writes text wrapped to w cells with every line indented, so a
