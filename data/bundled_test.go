@@ -67,6 +67,9 @@ func TestEverySourceIsUsed(t *testing.T) {
 	for _, p := range ds.Projects {
 		used[p.Source] = true
 	}
+	for _, p := range ds.Places {
+		used[p.Source] = true
+	}
 	for _, s := range ds.Sources {
 		if !used[s.ID] {
 			t.Errorf("source %s (%s) is never used", s.ID, s.Title)

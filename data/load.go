@@ -26,6 +26,9 @@ const (
 	ProjectsFile     = "projects.csv"
 	ObservationsFile = "observations.csv"
 	EventsFile       = "events.csv"
+	// PlacesFile puts ports and nodes on the map. It may be missing: a
+	// directory written before the map existed still loads, without one.
+	PlacesFile = "places.csv"
 )
 
 // Columns lists every file's columns in their documented order. Load
@@ -40,12 +43,13 @@ func Columns() map[string][]string {
 		ProjectsFile:     {"id", "name", "type", "status", "capacity", "capacity_unit", "length_km", "cost", "cost_unit", "partners", "start", "completion", "source", "note"},
 		ObservationsFile: {"id", "subject", "metric", "period", "value", "qualifier", "unit", "kind", "source", "flag", "note"},
 		EventsFile:       {"id", "date", "precision", "title", "countries", "kind", "status", "place", "source", "note"},
+		PlacesFile:       {"id", "name", "subject", "lat", "lon", "order", "from", "mode", "source", "note"},
 	}
 }
 
 // Files lists the dataset's files in load order.
 func Files() []string {
-	return []string{SourcesFile, MetricsFile, SubjectsFile, PortsFile, ProjectsFile, ObservationsFile, EventsFile}
+	return []string{SourcesFile, MetricsFile, SubjectsFile, PortsFile, ProjectsFile, ObservationsFile, EventsFile, PlacesFile}
 }
 
 // maxFileSize bounds what one file may hold so a runaway file cannot
@@ -123,6 +127,7 @@ func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
 	l.projects(ds)
 	l.observations(ds)
 	l.events(ds)
+	l.places(ds)
 	ds.Index()
 	return ds, l.pos, l.errs
 }
@@ -326,7 +331,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 	}
 	f, err := layer.FS.Open(file)
 	if err != nil {
-		if !layer.Optional || !errors.Is(err, fs.ErrNotExist) {
+		if !(layer.Optional || file == PlacesFile) || !errors.Is(err, fs.ErrNotExist) {
 			fail(0, 0, "cannot open: %v", errors.Unwrap(err))
 		}
 		return nil, false

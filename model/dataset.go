@@ -29,6 +29,8 @@ type Dataset struct {
 	Projects     []Project
 	Observations []Observation
 	Events       []Event
+	// Places puts ports and nodes on the map; a dataset may have none.
+	Places []Place
 
 	sources   map[string]int
 	metrics   map[string]int
@@ -334,8 +336,8 @@ func (d *Dataset) Conflicts() []Conflict {
 }
 
 // Diff counts the rows that differ between two datasets: added, removed
-// or changed sources, metrics, subjects, ports, projects, observations
-// and events, matched by id. It is what a reload reports as "N changes".
+// or changed sources, metrics, subjects, ports, projects, observations,
+// events and places, matched by id. It is what a reload reports as "N changes".
 func Diff(a, b *Dataset) int {
 	// A missing dataset counts as an empty one: everything is new.
 	if a == nil {
@@ -364,6 +366,7 @@ func Diff(a, b *Dataset) int {
 	count(projectRows(a.Projects), projectRows(b.Projects))
 	count(rows(a.Observations, func(o Observation) string { return o.ID }), rows(b.Observations, func(o Observation) string { return o.ID }))
 	count(rows(a.Events, func(e Event) string { return e.ID }), rows(b.Events, func(e Event) string { return e.ID }))
+	count(rows(a.Places, func(p Place) string { return p.ID }), rows(b.Places, func(p Place) string { return p.ID }))
 	return n
 }
 
