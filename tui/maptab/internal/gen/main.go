@@ -4,9 +4,10 @@
 // (v2.0.2; Natural Earth 1:50m Admin 0 countries, public domain), splits
 // its arcs into coastlines (an arc only one country uses: the sea or the
 // Caspian is on the other side) and land borders (two countries share
-// it), clips them to the corridor's region, simplifies them with
-// Douglas-Peucker for terminal resolution and writes the compact format
-// of internal/geo. `make geo` fetches the package and runs it:
+// it), assembles the land object's rings (so the map can shade land and
+// leave water, the Caspian included, blank), clips everything to the
+// corridor's region, simplifies it with Douglas-Peucker for terminal
+// resolution and writes the compact format of internal/geo. `make geo` fetches the package and runs it:
 //
 //	go run ./tui/maptab/internal/gen -in countries-50m.json -out tui/maptab/geo.bin
 package main
@@ -109,6 +110,19 @@ func run(in, out, box string, tol float64) error {
 			points += len(piece)
 		}
 	}
+	if land, ok := t.Objects["land"]; ok {
+		for _, g := range land.Geometries {
+			for _, ring := range rings(g.Arcs, t.Arcs, t.Transform) {
+				ring = clipRing(ring, b)
+				ring = simplify(ring, tol, math.Cos(mid*math.Pi/180))
+				if len(ring) < 4 {
+					continue
+				}
+				lines = append(lines, geo.Line{Kind: geo.Land, Points: ring})
+				points += len(ring)
+			}
+		}
+	}
 	f, err := os.Create(out)
 	if err != nil {
 		return err
@@ -160,6 +174,104 @@ func arcRefs(raw json.RawMessage) []int {
 		walk(v)
 	}
 	return flat
+}
+
+// rings assembles a Polygon's or MultiPolygon's rings from its arcs: an
+// index ~i means arc i reversed, and each arc starts where the previous
+// one ended.
+func rings(raw json.RawMessage, arcs [][][2]float64, tr *struct {
+	Scale     [2]float64
+	Translate [2]float64
+}) [][]geo.Point {
+	var out [][]geo.Point
+	var walk func(v any) bool
+	// walk returns true when v is a ring (a list of numbers).
+	walk = func(v any) bool {
+		list, ok := v.([]any)
+		if !ok {
+			return false
+		}
+		if len(list) > 0 {
+			if _, num := list[0].(float64); num {
+				var ring []geo.Point
+				for _, x := range list {
+					i := int(x.(float64))
+					rev := i < 0
+					if rev {
+						i = ^i
+					}
+					pts := decodeArc(arcs[i], tr)
+					if rev {
+						for a, b := 0, len(pts)-1; a < b; a, b = a+1, b-1 {
+							pts[a], pts[b] = pts[b], pts[a]
+						}
+					}
+					if len(ring) > 0 {
+						pts = pts[1:]
+					}
+					ring = append(ring, pts...)
+				}
+				out = append(out, ring)
+				return true
+			}
+		}
+		for _, x := range list {
+			walk(x)
+		}
+		return false
+	}
+	var v any
+	if json.Unmarshal(raw, &v) == nil {
+		walk(v)
+	}
+	return out
+}
+
+// clipRing is Sutherland-Hodgman: the ring cut to b, still closed; a
+// ring wholly outside comes back empty.
+func clipRing(ring []geo.Point, b bbox) []geo.Point {
+	edges := []struct {
+		in  func(geo.Point) bool
+		cut func(p, q geo.Point) geo.Point
+	}{
+		{func(p geo.Point) bool { return p.Lon >= b.lonMin }, func(p, q geo.Point) geo.Point { return atLon(p, q, b.lonMin) }},
+		{func(p geo.Point) bool { return p.Lon <= b.lonMax }, func(p, q geo.Point) geo.Point { return atLon(p, q, b.lonMax) }},
+		{func(p geo.Point) bool { return p.Lat >= b.latMin }, func(p, q geo.Point) geo.Point { return atLat(p, q, b.latMin) }},
+		{func(p geo.Point) bool { return p.Lat <= b.latMax }, func(p, q geo.Point) geo.Point { return atLat(p, q, b.latMax) }},
+	}
+	out := ring
+	for _, e := range edges {
+		in := out
+		out = nil
+		for i, q := range in {
+			p := in[(i+len(in)-1)%len(in)]
+			switch {
+			case e.in(q) && !e.in(p):
+				out = append(out, e.cut(p, q), q)
+			case e.in(q):
+				out = append(out, q)
+			case e.in(p):
+				out = append(out, e.cut(p, q))
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+	}
+	if out[0] != out[len(out)-1] {
+		out = append(out, out[0])
+	}
+	return out
+}
+
+func atLon(p, q geo.Point, lon float64) geo.Point {
+	t := (lon - p.Lon) / (q.Lon - p.Lon)
+	return geo.Point{Lon: lon, Lat: p.Lat + t*(q.Lat-p.Lat)}
+}
+
+func atLat(p, q geo.Point, lat float64) geo.Point {
+	t := (lat - p.Lat) / (q.Lat - p.Lat)
+	return geo.Point{Lon: p.Lon + t*(q.Lon-p.Lon), Lat: lat}
 }
 
 // decodeArc undoes TopoJSON's delta encoding and quantisation.

@@ -1,5 +1,6 @@
 // Package geo is the map's geography file format: coastlines and land
-// borders as polylines in degrees, small enough to embed. The generator
+// borders as polylines, and land as closed rings, in degrees, small
+// enough to embed. The generator
 // (internal/gen) writes it from Natural Earth; the map tab reads it.
 //
 // The format is deliberately tiny and has no dependencies: a header, then
@@ -27,6 +28,9 @@ const (
 	Coast Kind = iota
 	// Border is a land border between two countries.
 	Border
+	// Land is a closed ring around land or, inside one, around water
+	// (the Caspian): filled even-odd, the rings give the land's area.
+	Land
 )
 
 // Point is a longitude and latitude in degrees.
@@ -54,7 +58,7 @@ func Encode(w io.Writer, lines []Line) error {
 	putS := func(v int64) { b.Write(buf[:binary.PutVarint(buf, v)]) }
 	put(uint64(len(lines)))
 	for _, l := range lines {
-		if l.Kind > Border {
+		if l.Kind > Land {
 			return fmt.Errorf("geo: unknown line kind %d", l.Kind)
 		}
 		b.WriteByte(byte(l.Kind))
@@ -89,7 +93,7 @@ func Decode(data []byte) ([]Line, error) {
 	lines := make([]Line, 0, n)
 	for i := range n {
 		k, err := r.ReadByte()
-		if err != nil || Kind(k) > Border {
+		if err != nil || Kind(k) > Land {
 			return nil, fmt.Errorf("geo: line %d: bad kind", i)
 		}
 		np, err := binary.ReadUvarint(r)
