@@ -36,19 +36,28 @@ type cell struct {
 // mapStyles are the map's styles, taken from the program's so themes,
 // high contrast and NO_COLOR apply. Colour only repeats what the glyphs
 // say: line patterns, marker shapes, reverse video for the selection.
-type mapStyles [clsSel + 1]lipgloss.Style
+// Each style is kept as the escape sequences it puts before and after a
+// run: a map row has dozens of runs, and rendering each through
+// lipgloss would make the first frame several times slower.
+type mapStyles [clsSel + 1]struct{ pre, post string }
 
 func newMapStyles(s *styles.Styles) *mapStyles {
 	var m mapStyles
-	m[clsLand] = s.Rule
-	m[clsCoast] = s.Muted
-	m[clsBorder] = s.Rule
-	m[clsRail] = s.Brand
-	m[clsSea] = s.Accent.Bold(true)
-	m[clsMarker] = s.Value
-	m[clsLabel] = s.Node
-	m[clsSeaLabel] = s.Muted.Italic(true)
-	m[clsSel] = s.Selected
+	for c, st := range map[cls]lipgloss.Style{
+		clsLand:     s.Rule,
+		clsCoast:    s.Muted,
+		clsBorder:   s.Rule,
+		clsRail:     s.Brand,
+		clsSea:      s.Accent.Bold(true),
+		clsMarker:   s.Value,
+		clsLabel:    s.Node,
+		clsSeaLabel: s.Muted.Italic(true),
+		clsSel:      s.Selected,
+	} {
+		r := st.Render("x")
+		i := strings.IndexByte(r, 'x')
+		m[c].pre, m[c].post = r[:i], r[i+1:]
+	}
 	return &m
 }
 
@@ -320,34 +329,30 @@ func (a *art) place(nodes []node, layers ...*canvas) {
 	}
 }
 
-// renderRow styles one row of cells, a run of equal class at a time.
+// renderRow styles one row of cells, a run of equal class at a time. A
+// blank cell joins the run it is in (only the selection's reverse video
+// shows on a blank), so stippled land is one run, not one per cell.
 func (a *art) renderRow(row []cell) string {
 	var b strings.Builder
-	var run []rune
+	b.Grow(len(row) * 4)
 	cur := clsNone
-	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		if cur == clsNone {
-			b.WriteString(string(run))
-		} else {
-			b.WriteString(a.st[cur].Render(string(run)))
-		}
-		run = run[:0]
-	}
 	for _, c := range row {
 		k := c.c
-		if c.r == ' ' && k != clsSel && k != clsLabel && k != clsSeaLabel {
-			k = clsNone // blank cells need no style
+		if c.r == ' ' && k != clsSel {
+			if cur != clsSel {
+				k = cur
+			} else {
+				k = clsNone
+			}
 		}
 		if k != cur {
-			flush()
+			b.WriteString(a.st[cur].post)
+			b.WriteString(a.st[k].pre)
 			cur = k
 		}
-		run = append(run, c.r)
+		b.WriteRune(c.r)
 	}
-	flush()
+	b.WriteString(a.st[cur].post)
 	return b.String()
 }
 

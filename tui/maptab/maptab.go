@@ -79,6 +79,11 @@ type Model struct {
 	lay    layout
 	art    *art
 	artKey artKey
+	// chrome is the title and legend lines, drawn with the art.
+	chrome  [2]string
+	chromeW int
+	// frameSize is the longest frame so far, to size the next one.
+	frameSize int
 	// panes caches each node's side pane for the current layout.
 	panes    map[int][]string
 	paneKey  paneKey
@@ -198,11 +203,15 @@ func (m *Model) click(x, y int) {
 		return
 	}
 	a := m.ensureArt()
-	if a == nil {
+	if i := a.hit(x, y-1); i >= 0 && y-1 < a.p.h {
+		m.cursor = i
 		return
 	}
-	if i := a.hit(x, y-1); i >= 0 {
-		m.cursor = i
+	// The route list under a wide map: title, map and legend are above it.
+	if lw, top, ok := m.paneList(); ok && x < lw {
+		if i := top + y - (a.p.h + 2); y >= a.p.h+2 && i < len(m.nodes) {
+			m.cursor = i
+		}
 	}
 }
 
@@ -212,9 +221,10 @@ func (m *Model) listing() bool { return m.list || m.lay.list || m.geoErr != nil 
 // rasterising it only when one of them changed.
 func (m *Model) ensureArt() *art {
 	k := artKey{m.lay.mapW, m.lay.mapH, m.zoom, m.c.Styles}
-	if m.art == nil || m.artKey != k {
-		m.artKey = k
+	if m.art == nil || m.artKey != k || m.chromeW != m.width {
+		m.artKey, m.chromeW = k, m.width
 		m.art = buildArt(m.lines, m.nodes, m.legs, views()[m.zoom], k.w, k.h, newMapStyles(m.c.Styles), m.c.Styles.ASCII)
+		m.chrome = [2]string{m.titleLine(), m.legend()}
 	}
 	return m.art
 }
@@ -229,7 +239,8 @@ func (m *Model) View() string {
 	}
 	a := m.ensureArt()
 	var b strings.Builder
-	b.WriteString(m.titleLine())
+	b.Grow(m.frameSize)
+	b.WriteString(m.chrome[0])
 	pane := m.pane()
 	patches := []patch(nil)
 	if len(m.nodes) > 0 {
@@ -249,13 +260,14 @@ func (m *Model) View() string {
 		}
 	}
 	b.WriteByte('\n')
-	b.WriteString(m.legend())
+	b.WriteString(m.chrome[1])
 	if !m.lay.right {
 		for _, l := range pane {
 			b.WriteByte('\n')
 			b.WriteString(l)
 		}
 	}
+	m.frameSize = max(m.frameSize, b.Len())
 	return b.String()
 }
 

@@ -625,3 +625,18 @@ func TestNoGrowthFromABound(t *testing.T) {
 		t.Errorf("Alat's containers, a lower bound, show a growth:\n%s", v)
 	}
 }
+
+func TestClickSelectsFromTheListUnderTheMap(t *testing.T) {
+	m := newTab(t, 120, 40, false)
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	for y, l := range lines {
+		if strings.HasPrefix(l, "  ● Batumi") {
+			m.Update(tea.MouseClickMsg{X: 4, Y: y, Button: tea.MouseLeft})
+			if m.Cursor() != "batumi" {
+				t.Errorf("click on Batumi's list row selected %q", m.Cursor())
+			}
+			return
+		}
+	}
+	t.Fatalf("no Batumi row under the map:\n%s", strings.Join(lines, "\n"))
+}

@@ -24,10 +24,9 @@ func (m *Model) pane() []string {
 	} else {
 		figs, place := m.blocks(m.cursor)
 		w, h := m.lay.paneW, m.lay.paneH
-		if lw := min(w*9/20, 64); !m.lay.right && w >= 100 && h >= 6 {
+		if lw, top, ok := m.paneList(); ok {
 			// Room under a wide map: the route as text beside the details,
 			// scrolled to keep the selection in view.
-			top := min(max(m.cursor-h/2, 0), max(len(m.nodes)-h, 0))
 			list := m.listLines(top, min(top+h, len(m.nodes)), lw-2)
 			p = columns(list, m.arrange(figs, place, w-lw, h), lw)
 		} else {
@@ -36,6 +35,16 @@ func (m *Model) pane() []string {
 	}
 	m.panes[m.cursor] = p
 	return p
+}
+
+// paneList says whether the pane below the map lists the route, how
+// wide that list is and which node it starts at.
+func (m *Model) paneList() (lw, top int, ok bool) {
+	w, h := m.lay.paneW, m.lay.paneH
+	if m.lay.right || w < 100 || h < 6 {
+		return 0, 0, false
+	}
+	return min(w*9/20, 64), min(max(m.cursor-h/2, 0), max(len(m.nodes)-h, 0)), true
 }
 
 // columns sets two blocks of lines side by side, the left padded to lw.
