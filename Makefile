@@ -3,7 +3,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test tidy-check vet fmt-check bench bench-ssh e2e fuzz golden datapackage-check clean
+.PHONY: run build test tidy-check vet fmt-check bench bench-ssh e2e fuzz golden datapackage-check geo clean
 
 run:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/corridor $(ARGS)
@@ -57,6 +57,16 @@ datapackage-check: build
 golden:
 	$(GO) test ./tui ./cmd/corridor -run Golden -update
 	$(GO) test $$(grep -rl '"corridor/tui/internal/golden"' --include='*_test.go' tui | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
+
+# Rebuilds the map's embedded geography from Natural Earth (world-atlas on
+# npm, ISC licence; the data is public domain). Needs npm; the output is
+# committed, so nothing else does.
+WORLD_ATLAS ?= 2.0.2
+geo:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	npm pack --silent --pack-destination "$$tmp" world-atlas@$(WORLD_ATLAS) >/dev/null && \
+	tar xzf "$$tmp/world-atlas-$(WORLD_ATLAS).tgz" -C "$$tmp" && \
+	$(GO) run ./tui/maptab/internal/gen -in "$$tmp/package/countries-50m.json" -out tui/maptab/geo.bin
 
 clean:
 	rm -rf bin

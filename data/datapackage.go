@@ -395,6 +395,18 @@ func schemas() map[string]tableSpec {
 			req(enum(str("style", "year: by calendar year; half-year: by half-year."), chartStyles()...)),
 			note,
 		}},
+		PlacesFile: {title: "Places", description: "Where ports and route nodes are, for the map, and the legs between them. Coordinates come from a gazetteer lookup (see each source).", foreignKeys: []foreignKey{fk("source", "sources")}, fields: []field{
+			id("The place's id."),
+			req(str("name", "The label on the map.")),
+			str("subject", "The port, project or subject whose figures the place shows; empty for a waypoint."),
+			req(field{Name: "lat", Type: "number", Description: "Latitude in degrees north (WGS 84), rounded to 0.01.", Constraints: map[string]any{"minimum": -90, "maximum": 90}}),
+			req(field{Name: "lon", Type: "number", Description: "Longitude in degrees east (WGS 84), rounded to 0.01.", Constraints: map[string]any{"minimum": -180, "maximum": 180}}),
+			field{Name: "order", Type: "integer", Description: "Its position when walking the route (1 first); empty leaves it off the walk.", Constraints: map[string]any{"minimum": 1}},
+			list("from", "The places legs arrive from."),
+			enum(str("mode", "How those legs travel."), model.LegModes()...),
+			source,
+			note,
+		}},
 		EventsFile: {title: "Events", description: "Dated steps in cooperation along the corridor: summits, visits, agreements, openings, and planned milestones.", foreignKeys: []foreignKey{fk("source", "sources")}, fields: []field{
 			id("The event's id; corridor cite ID prints its citation."),
 			req(pattern(str("date", "When it happened or is planned, to the precision given."), `[0-9]{4}(-(H[12]|Q[1-4]|[0-9]{2}(-[0-9]{2})?))?`)),

@@ -125,7 +125,7 @@ func TestDataPackageDescriptor(t *testing.T) {
 			}
 		}
 	}
-	want := map[string][]string{"observations": {"metric", "source"}, "events": {"source"}, "projects": {"source"}, "headlines": {"metric"}, "charts": {"metric"}}
+	want := map[string][]string{"observations": {"metric", "source"}, "events": {"source"}, "projects": {"source"}, "headlines": {"metric"}, "charts": {"metric"}, "places": {"source"}}
 	for _, r := range d.Resources {
 		var got []string
 		for _, k := range r.Schema.ForeignKeys {

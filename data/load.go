@@ -30,6 +30,9 @@ const (
 	CardsFile        = "cards.csv"
 	HeadlinesFile    = "headlines.csv"
 	ChartsFile       = "charts.csv"
+	// PlacesFile puts ports and nodes on the map. It may be missing: a
+	// directory written before the map existed still loads, without one.
+	PlacesFile = "places.csv"
 )
 
 // Columns lists every file's columns in their documented order. Load
@@ -48,6 +51,7 @@ func Columns() map[string][]string {
 		CardsFile:        {"id", "position", "title", "note"},
 		HeadlinesFile:    {"id", "shown_on", "position", "label", "subject", "metric", "unit", "briefing", "note"},
 		ChartsFile:       {"id", "view", "position", "title", "subject", "metric", "unit", "style", "note"},
+		PlacesFile:       {"id", "name", "subject", "lat", "lon", "order", "from", "mode", "source", "note"},
 	}
 }
 
@@ -61,7 +65,7 @@ func OptionalColumns() map[string][]string {
 // Files lists the dataset's files in load order.
 func Files() []string {
 	return []string{SourcesFile, MetricsFile, SubjectsFile, PortsFile, ProjectsFile, ObservationsFile, EventsFile,
-		RouteFile, CardsFile, HeadlinesFile, ChartsFile}
+		RouteFile, CardsFile, HeadlinesFile, ChartsFile, PlacesFile}
 }
 
 // maxFileSize bounds what one file may hold so a runaway file cannot
@@ -130,7 +134,7 @@ func LoadLayers(layers ...Layer) (*model.Dataset, Positions, error) {
 // loadAll loads what it can: the dataset holds every row, including rows
 // with errors, so Validate can still look at the rest.
 func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
-	l := &loader{layers: layers, ids: map[string]string{}, places: map[string]string{}, pos: Positions{}}
+	l := &loader{layers: layers, ids: map[string]string{}, spots: map[string]string{}, pos: Positions{}}
 	ds := &model.Dataset{}
 	l.sources(ds)
 	l.metrics(ds)
@@ -143,6 +147,7 @@ func loadAll(layers []Layer) (*model.Dataset, Positions, Errors) {
 	l.cards(ds)
 	l.headlines(ds)
 	l.charts(ds)
+	l.places(ds)
 	ds.Index()
 	if len(l.errs) == 0 {
 		ds.Version = Version(ds)
@@ -159,9 +164,9 @@ type loader struct {
 	// observations refer to all three through one column.
 	ids map[string]string
 	pos Positions
-	// places holds route node and card ids with the file defining them:
+	// spots holds route node and card ids with the file defining them:
 	// headlines name either through one column.
-	places map[string]string
+	spots map[string]string
 }
 
 // VersionLen is how many hex digits of the data's SHA-256 digest make a
@@ -357,7 +362,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 	}
 	f, err := layer.FS.Open(file)
 	if err != nil {
-		if !layer.Optional || !errors.Is(err, fs.ErrNotExist) {
+		if !(layer.Optional || file == PlacesFile) || !errors.Is(err, fs.ErrNotExist) {
 			fail(0, 0, "cannot open: %v", errors.Unwrap(err))
 		}
 		return nil, false
@@ -652,10 +657,10 @@ func (r row) place() string {
 	if !idPattern.MatchString(v) {
 		r.errorf("id", "%q is not a valid id; want lowercase letters, digits and '-'", v)
 	}
-	if f, dup := r.l.places[v]; dup {
+	if f, dup := r.l.spots[v]; dup {
 		r.errorf("id", "duplicate id %q (already defined in %s)", v, f)
 	}
-	r.l.places[v] = r.file
+	r.l.spots[v] = r.file
 	return v
 }
 
@@ -703,7 +708,7 @@ func (l *loader) headlines(ds *model.Dataset) {
 	l.each(HeadlinesFile, func(r row) {
 		f := model.Figure{ID: r.id(seen), On: r.required("shown_on"), Label: r.required("label"), Briefing: r.get("briefing"), Note: r.get("note")}
 		if f.On != "" {
-			if _, ok := l.places[f.On]; !ok {
+			if _, ok := l.spots[f.On]; !ok {
 				r.errorf("shown_on", "unknown route node or card %q; define it in %s or %s", f.On, RouteFile, CardsFile)
 			}
 		}

@@ -148,6 +148,9 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 	for _, e := range ds.Events {
 		used[e.Source] = true
 	}
+	for _, p := range ds.Places {
+		used[p.Source] = true
+	}
 	for _, o := range ds.Observations {
 		used[o.Source] = true
 		if o.Kind != model.Actual || !o.Period.Exact() {

@@ -51,7 +51,8 @@ func TestValidateWarnings(t *testing.T) {
 		s := strings.NewReplacer(
 			"o-4,baku,cargo,2024,6100000,,TEU", "o-4,baku,cargo,2022,6100000,,tonnes",
 			"o-7,titr,cargo,2024-13", "o-7,titr,cargo,2023-12",
-			"2024-05-01,month", "2024-05-01,day").Replace(string(b))
+			"2024-05-01,month", "2024-05-01,day",
+			"4060,43.09", "40.60,43.09").Replace(string(b))
 		if err := os.WriteFile(dir+"/"+f, []byte(s), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -72,6 +72,15 @@ func Records(ds *model.Dataset, file string) ([][]string, error) {
 		for _, c := range ds.Charts {
 			out = append(out, []string{c.ID, c.View, strconv.Itoa(c.Position), c.Title, c.Subject, c.Metric, c.Unit, string(c.Style), c.Note})
 		}
+	case PlacesFile:
+		for _, p := range ds.Places {
+			order := ""
+			if p.Order > 0 {
+				order = strconv.Itoa(p.Order)
+			}
+			out = append(out, []string{p.ID, p.Name, p.Subject, strconv.FormatFloat(p.Lat, 'f', -1, 64), strconv.FormatFloat(p.Lon, 'f', -1, 64),
+				order, list(p.From), p.Mode, p.Source, p.Note})
+		}
 	default:
 		return nil, fmt.Errorf("unknown data file %q", file)
 	}

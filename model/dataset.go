@@ -39,6 +39,8 @@ type Dataset struct {
 	// loader sets it to a digest of the data in canonical form, so the same
 	// data always gives the same version. Empty for a hand-built dataset.
 	Version string
+	// Places puts ports and nodes on the map; a dataset may have none.
+	Places []Place
 
 	sources   map[string]int
 	obsByID   map[string]int
@@ -357,7 +359,7 @@ func (d *Dataset) Conflicts() []Conflict {
 
 // Diff counts the rows that differ between two datasets: added, removed
 // or changed sources, metrics, subjects, ports, projects, observations,
-// events and view declarations, matched by id. It is what a reload reports as "N changes".
+// events, view declarations and places, matched by id. It is what a reload reports as "N changes".
 func Diff(a, b *Dataset) int {
 	// A missing dataset counts as an empty one: everything is new.
 	if a == nil {
@@ -390,6 +392,7 @@ func Diff(a, b *Dataset) int {
 	count(rows(a.Cards, func(c Card) string { return c.ID }), rows(b.Cards, func(c Card) string { return c.ID }))
 	count(rows(a.Figures, func(f Figure) string { return f.ID }), rows(b.Figures, func(f Figure) string { return f.ID }))
 	count(rows(a.Charts, func(c Chart) string { return c.ID }), rows(b.Charts, func(c Chart) string { return c.ID }))
+	count(rows(a.Places, func(p Place) string { return p.ID }), rows(b.Places, func(p Place) string { return p.ID }))
 	return n
 }
 

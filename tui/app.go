@@ -204,14 +204,22 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.MouseClickMsg:
-		if m := msg.Mouse(); m.Button == tea.MouseLeft && m.Y == 0 && !a.paneOpen {
-			if _, frozen := a.pres.Frozen(); !frozen {
-				if p, ok := a.bar.At(m.X); ok {
-					a.switchTo(p)
-				}
-			}
+		if _, frozen := a.pres.Frozen(); frozen || a.paneOpen {
+			return a, nil
 		}
-		return a, nil
+		m := msg.Mouse()
+		if m.Y == 0 {
+			if p, ok := a.bar.At(m.X); ok && m.Button == tea.MouseLeft {
+				a.switchTo(p)
+			}
+			return a, nil
+		}
+		// Below the header a click is the tab's, in its own coordinates.
+		m.Y -= lipgloss.Height(a.header())
+		if m.Y < 0 {
+			return a, nil
+		}
+		return a, a.forward(tea.MouseClickMsg(m))
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"corridor/tui/common"
 	"corridor/tui/energy"
+	"corridor/tui/maptab"
 	"corridor/tui/overview"
 	"corridor/tui/ports"
 	"corridor/tui/timeline"
@@ -39,6 +40,7 @@ func DefaultRegistry() Registry {
 		{Name: "transit", Title: "Transit", Export: "transit", New: func(c *common.Common) common.Tab { return transit.New(c) }},
 		{Name: "energy", Title: "Energy", Export: "energy", New: func(c *common.Common) common.Tab { return energy.New(c) }},
 		{Name: "timeline", Title: "Timeline", Export: "timeline", New: func(c *common.Common) common.Tab { return timeline.New(c) }},
+		{Name: "map", Title: "Map", New: func(c *common.Common) common.Tab { return maptab.New(c) }},
 	}
 }
 

@@ -29,6 +29,7 @@ var subjectColumns = map[string][]string{
 	data.ObservationsFile: {"subject"},
 	data.HeadlinesFile:    {"subject"},
 	data.ChartsFile:       {"subject"},
+	data.PlacesFile:       {"subject"},
 }
 
 const renamed = "x-"

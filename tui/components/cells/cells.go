@@ -58,6 +58,8 @@ func narrow(r rune) bool {
 		return true
 	case r >= 0x2500 && r <= 0x25FF: // box drawing, blocks, geometric shapes
 		return true
+	case r >= 0x2800 && r <= 0x28FF: // braille patterns (the map)
+		return true
 	case r == 0x2260 || r == 0x00D7 || r == 0x20AC: // ≠ × €
 		return true
 	}

@@ -13,7 +13,7 @@ func TestWidthMatchesAnsi(t *testing.T) {
 	for _, s := range []string{
 		"", "plain", "\x1b[1;38;5;33mbold\x1b[0m", "── 2024 ──", "Türkiye · Baku–Tbilisi–Kars ≠ †",
 		"Контейнерные перевозки", "中文", "emoji 🚂", "e\u0301", "\x1b]8;;http://x\x07link\x1b]8;;\x07",
-		"▁▂▃█░ ◂▸ ●◐○◌ ┊ ╭─╮", "soft\u00adhyphen", "tab\tx", "€3.5B ×2",
+		"▁▂▃█░ ◂▸ ●◐○◌ ┊ ╭─╮", "soft\u00adhyphen", "tab\tx", "€3.5B ×2", "⠀⠂⣿⢸ map ◉•",
 	} {
 		if got, want := Width(s), ansi.StringWidth(s); got != want {
 			t.Errorf("Width(%q) = %d, ansi says %d", s, got, want)
