@@ -17,6 +17,8 @@ import (
 	"corridor/model"
 	"corridor/tui/common"
 	"corridor/tui/components/cells"
+	"corridor/tui/components/changes"
+	"corridor/tui/components/citecopy"
 	"corridor/tui/components/memo"
 	"corridor/tui/components/presenter"
 	"corridor/tui/components/sourcepane"
@@ -49,6 +51,8 @@ type settings struct {
 	names   []string
 	start   string
 	present time.Duration
+	// program is corridor's version, for citations.
+	program string
 	snap    snapSettings
 }
 
@@ -71,6 +75,10 @@ type App struct {
 	help     help.Model
 	pane     sourcepane.Model
 	paneOpen bool
+	// changes lists what the last reload changed; it opens from the
+	// reload notice's key.
+	changes     changes.Model
+	changesOpen bool
 	pres     presenter.Model
 	notice   notice
 
@@ -141,6 +149,7 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 	a.status = statusbar.New(a.c.Styles)
 	a.help.Styles = a.c.Styles.Help
 	a.pane = sourcepane.New(a.c.Styles)
+	a.changes = changes.New(a.c.Styles)
 	return a
 }
 
@@ -187,6 +196,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	case noticeMsg:
 		return a, a.showNotice(msg.text)
+	case citecopy.SentMsg:
+		return a, a.showNotice(msg.Notice)
 	case clearNoticeMsg:
 		if msg.gen == a.notice.gen {
 			a.notice.text = ""
@@ -236,6 +247,21 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, a.keys.Snapshot) {
 		return a.snapshot()
 	}
+	if a.changesOpen {
+		switch {
+		case key.Matches(k, a.changes.KeyMap.Close), key.Matches(k, a.keys.Changes):
+			a.changesOpen = false
+		case key.Matches(k, a.keys.Quit):
+			return tea.Quit
+		case key.Matches(k, a.keys.Help):
+			a.toggleHelp()
+		default:
+			var cmd tea.Cmd
+			a.changes, cmd = a.changes.Update(k)
+			return cmd
+		}
+		return nil
+	}
 	if a.paneOpen {
 		switch {
 		case key.Matches(k, a.pane.KeyMap.Close):
@@ -274,6 +300,13 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		return nil
+	case key.Matches(k, a.keys.Cite):
+		return a.cite()
+	case key.Matches(k, a.keys.Changes):
+		if _, ok := a.changes.Changes(); ok {
+			a.changesOpen = true
+		}
+		return nil
 	}
 	for p, b := range a.keys.Tabs {
 		if key.Matches(k, b) {
@@ -282,6 +315,24 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return a.forward(k)
+}
+
+// cite sends a citation of what the cursor is on to the terminal's
+// clipboard, with the program's and the data's versions.
+func (a *App) cite() tea.Cmd {
+	t := a.activeTab()
+	if t == nil {
+		return nil
+	}
+	sel, ok := t.Selection()
+	if !ok {
+		return a.showNotice("nothing here to cite")
+	}
+	c, ok := a.c.Data.CiteSelection(sel.Observations, sel.Events, sel.Sources, model.Provenance{Program: a.set.program, Data: a.c.Data.Version})
+	if !ok {
+		return a.showNotice("nothing here to cite")
+	}
+	return citecopy.Cmd(c)
 }
 
 func (a *App) toggleHelp() {
@@ -302,7 +353,7 @@ func (a *App) switchTo(p int) {
 	}
 	a.active = p
 	a.bar.SetActive(p)
-	a.paneOpen = false
+	a.paneOpen, a.changesOpen = false, false
 	a.sizeActive()
 }
 
@@ -349,6 +400,7 @@ func (a *App) setStyles(s *styles.Styles) {
 	a.bar.SetStyles(s)
 	a.status.SetStyles(s)
 	a.pane.SetStyles(s)
+	a.changes.SetStyles(s)
 }
 
 // setData swaps in a dataset; tabs are rebuilt from it when next shown.
@@ -393,6 +445,7 @@ func (a *App) layout() {
 	a.body = [2]int{a.width, bodyH}
 	a.sizeActive()
 	a.pane.SetSize(a.width, bodyH)
+	a.changes.SetSize(a.width, bodyH)
 }
 
 // sizeActive gives the active tab the current body size if it has not
@@ -429,12 +482,15 @@ func (a *App) footer() string {
 		ShortHelp() []key.Binding
 		FullHelp() [][]key.Binding
 	}
-	if a.paneOpen {
+	switch t := a.activeTab(); {
+	case a.changesOpen:
+		local = a.changes.KeyMap
+	case a.paneOpen:
 		local = a.pane.KeyMap
-	} else if t := a.activeTab(); t != nil {
+	case t != nil:
 		local = t
 	}
-	keys := helpKeys{global: a.keys, local: local, pane: a.paneOpen, present: a.pres.Bindings()}
+	keys := helpKeys{global: a.keys, local: local, pane: a.paneOpen || a.changesOpen, present: a.pres.Bindings()}
 	k := helpKey{width: a.width, full: a.help.ShowAll, styles: a.c.Styles, keys: keys.signature(a.help.ShowAll)}
 	return a.status.View() + "\n" + a.frame.help.Get(k, func() string { return a.help.View(keys) })
 }
@@ -491,6 +547,8 @@ func (a *App) bodyView() string {
 		return s.ErrorBox.Width(a.width).Render("corridor could not load its data:\n\n" + a.err.Error())
 	case a.c.Data == nil:
 		return s.Muted.Render("loading data…")
+	case a.changesOpen:
+		return a.changes.View()
 	case a.paneOpen:
 		return a.pane.View()
 	}

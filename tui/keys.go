@@ -20,6 +20,10 @@ type KeyMap struct {
 	Quit      key.Binding
 	ForceQuit key.Binding
 	Snapshot  key.Binding
+	// Cite copies a citation of what the cursor is on.
+	Cite key.Binding
+	// Changes lists what the last data reload changed.
+	Changes key.Binding
 }
 
 // DefaultKeyMap returns the global keys for tabs named names, in bar
@@ -33,6 +37,8 @@ func DefaultKeyMap(names []string) KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Snapshot:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "snapshot")),
+		Cite:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy citation")),
+		Changes:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "what the last reload changed")),
 	}
 	for i, n := range names[:min(len(names), 9)] {
 		d := fmt.Sprint(i + 1)
@@ -74,7 +80,7 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	}
 	g := h.global
 	return append(out, g.Tabs,
-		[]key.Binding{g.NextTab, g.PrevTab, g.Source, g.Help, g.Quit, g.ForceQuit},
+		[]key.Binding{g.NextTab, g.PrevTab, g.Source, g.Cite, g.Changes, g.Help, g.Quit, g.ForceQuit},
 		append([]key.Binding{g.Snapshot}, h.present...))
 }
 

@@ -47,6 +47,10 @@ func WithOrigin(label string, live bool) Option {
 	return func(a *App) { a.set.origin, a.set.bundled = label, !live }
 }
 
+// WithProgramVersion names corridor's version for the citations `y`
+// copies ("via corridor v1.2.0, data 1a2b3c4d5e6f").
+func WithProgramVersion(v string) Option { return func(a *App) { a.set.program = v } }
+
 // WithoutBackgroundQuery skips asking the terminal for its background,
 // for tests and for output that is not a terminal.
 func WithoutBackgroundQuery() Option { return func(a *App) { a.set.noBgQuery = true } }

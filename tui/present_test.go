@@ -198,10 +198,12 @@ func flatten(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
+	// Batches and sequences (tea.Sequence's message is unexported) are
+	// slices of commands: run each.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
 		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, flatten(c)...)
+		for i := range v.Len() {
+			out = append(out, flatten(v.Index(i).Interface().(tea.Cmd))...)
 		}
 		return out
 	}

@@ -29,7 +29,7 @@ func (k fakeKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Nudge} }
 func (k fakeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Nudge}} }
 
 func newFake(*common.Common) common.Tab {
-	return &fakeTab{keys: fakeKeys{key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "nudge the gauge"))}}
+	return &fakeTab{keys: fakeKeys{key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "nudge the gauge"))}}
 }
 
 func (f *fakeTab) ShortHelp() []key.Binding  { return f.keys.ShortHelp() }
@@ -60,14 +60,14 @@ func TestASixthTabNeedsOnlyARegistryLine(t *testing.T) {
 	if a.Active() != "gauge" {
 		t.Fatalf("key %s opened %s, want gauge", n, a.Active())
 	}
-	press(a, "n", "n")
+	press(a, "u", "u")
 	frame := ansi.Strip(a.Render())
 	if !strings.Contains(frame, n+" Gauge") || !strings.Contains(frame, "gauge ##") {
 		t.Fatalf("the sixth tab is not on the bar or did not get its keys:\n%s", frame)
 	}
 	press(a, "?")
 	frame = ansi.Strip(a.Render())
-	for _, want := range []string{n + " gauge", "n nudge the gauge"} {
+	for _, want := range []string{n + " gauge", "u nudge the gauge"} {
 		if !strings.Contains(frame, want) {
 			t.Errorf("full help lacks %q:\n%s", want, frame)
 		}

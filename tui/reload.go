@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corridor/model"
+	"corridor/tui/components/changes"
 )
 
 // DataMsg brings reloaded data, or the error that kept the last good data
@@ -16,6 +17,9 @@ type DataMsg struct {
 	Err     error
 	At      time.Time
 	Changes int
+	// Report is what changed, for the list `n` opens and the marks on
+	// changed figures.
+	Report model.Changes
 }
 
 // WithLoadedAt records when the first data was loaded, for the status bar.
@@ -41,7 +45,12 @@ func (a *App) onData(msg DataMsg) tea.Cmd {
 	a.err = nil
 	a.loadedAt = msg.At
 	a.setData(msg.Data)
-	return a.showNotice(fmt.Sprintf("data reloaded (%d changes)", msg.Changes))
+	a.changes.SetChanges(msg.Report, msg.At)
+	a.c.Changed = msg.Report.ChangedIDs()
+	if msg.Report.Rows() == 0 && msg.Changes > 0 {
+		return a.showNotice(fmt.Sprintf("data reloaded (%d changes)", msg.Changes))
+	}
+	return a.showNotice(changes.Notice(msg.Report, a.keys.Changes.Help().Key))
 }
 
 // banner is the one-line warning shown while the data files are invalid.

@@ -158,6 +158,7 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 		tui.WithLoader(origin.Load),
 		tui.WithOrigin(origin.Label(), origin.Dir != ""),
 		tui.WithSnapshotDir(o.snapshotDir),
+		tui.WithProgramVersion(version),
 	}, o.look.options()...)...)
 	opts := []tea.ProgramOption{tea.WithEnvironment(env)}
 	if p, ok := profile(o.color, env); ok {
@@ -170,7 +171,7 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 	// never touches the App itself.
 	go func() {
 		_ = data.Watch(ctx, origin, nil, func(u data.Update) {
-			prog.Send(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes})
+			prog.Send(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes, Report: u.Report})
 		})
 	}()
 	if _, err := prog.Run(); err != nil {

@@ -57,7 +57,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	cfg.DataLabel, cfg.LiveData = origin.Label(), origin.Dir != ""
 	// Over SSH ctrl+s offers the frame to the client's clipboard: a file
 	// would be written on the server, far from whoever asked for it.
-	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots())
+	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots(), tui.WithProgramVersion(version))
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
 	ds, err := origin.Load()
 	if err != nil {
@@ -74,7 +74,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	go func() {
 		_ = data.Watch(ctx, origin, ds, func(u data.Update) {
-			srv.Publish(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes})
+			srv.Publish(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes, Report: u.Report})
 		})
 	}()
 	errc := make(chan error, 1)

@@ -24,6 +24,9 @@ type Common struct {
 	Now time.Time
 	// Present is set in briefing mode: tabs may draw large glyphs.
 	Present bool
+	// Changed holds the ids of figures the last reload added or changed,
+	// marked as new until the next reload.
+	Changed map[string]bool
 }
 
 // Tab is one view of the dashboard. The root model owns global keys and

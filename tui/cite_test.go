@@ -1,0 +1,77 @@
+package tui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/model"
+	"corridor/tui/components/citecopy"
+)
+
+// y on the Overview's selected card sends that figure's citation, with
+// its source and the program's and data's versions, and says it was
+// sent rather than copied.
+func TestCiteSendsTheSelectionsCitation(t *testing.T) {
+	a := newApp(t, 120, 40, WithProgramVersion("v9"))
+	sel, ok := a.activeTab().Selection()
+	if !ok || len(sel.Observations) == 0 {
+		t.Fatal("the overview selects nothing to cite")
+	}
+	var text string
+	var notice string
+	for _, m := range flatten(press(a, "y")) {
+		if v := reflect.ValueOf(m); v.Kind() == reflect.String && v.Type().Name() == "setClipboardMsg" {
+			text = v.String()
+		}
+		if s, ok := m.(citecopy.SentMsg); ok {
+			notice = s.Notice
+			a.Update(m)
+		}
+	}
+	o := sel.Observations[0]
+	src, _ := a.c.Data.Source(o.Source)
+	for _, want := range []string{src.Publisher, "corridor v9", "data " + a.c.Data.Version} {
+		if !strings.Contains(text, want) {
+			t.Errorf("citation lacks %q:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(notice, "sent to your terminal") || !strings.Contains(ansi.Strip(a.Render()), "sent to your terminal") {
+		t.Errorf("notice %q should say the citation was sent, and show", notice)
+	}
+}
+
+// A reload's notice names the key that lists the changes; the key opens
+// the list with each change and esc closes it.
+func TestReloadListOpensFromTheNotice(t *testing.T) {
+	a := newApp(t, 120, 40)
+	old := a.c.Data
+	edited := *old
+	edited.Observations = append([]model.Observation(nil), old.Observations...)
+	edited.Observations[0].Value++
+	edited.Index()
+	report := model.Compare(old, &edited)
+	if report.Rows() != 1 {
+		t.Fatalf("fixture: %d changes, want 1", report.Rows())
+	}
+	a.Update(DataMsg{Data: &edited, At: time.Now(), Changes: 1, Report: report})
+	f := ansi.Strip(a.Render())
+	if !strings.Contains(f, "data reloaded (1 change") || !strings.Contains(f, "n lists") {
+		t.Fatalf("notice does not say how to list the changes:\n%s", f)
+	}
+	if !a.c.Changed[edited.Observations[0].ID] {
+		t.Error("the changed figure is not marked as new")
+	}
+	press(a, "n")
+	f = ansi.Strip(a.Render())
+	if !strings.Contains(f, edited.Observations[0].ID) && !strings.Contains(f, "changed") {
+		t.Fatalf("the list does not show the change:\n%s", f)
+	}
+	press(a, "esc")
+	if a.changesOpen {
+		t.Fatal("esc did not close the list")
+	}
+}
