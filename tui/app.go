@@ -79,8 +79,8 @@ type App struct {
 	// reload notice's key.
 	changes     changes.Model
 	changesOpen bool
-	pres     presenter.Model
-	notice   notice
+	pres        presenter.Model
+	notice      notice
 
 	width, height int
 	body          [2]int
