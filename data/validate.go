@@ -189,7 +189,11 @@ func isFlow(unit string) bool {
 }
 
 func fmtValue(o model.Observation) string {
-	return fmt.Sprintf("%s%s %s", o.Qualifier, strconv.FormatFloat(o.Value, 'f', -1, 64), o.Unit)
+	v := strconv.FormatFloat(o.Value, 'f', -1, 64)
+	if o.IsRange() {
+		v += ".." + strconv.FormatFloat(o.High, 'f', -1, 64)
+	}
+	return fmt.Sprintf("%s%s %s", o.Qualifier, v, o.Unit)
 }
 
 // InitDir writes the bundled dataset into dir as editable CSV files. It

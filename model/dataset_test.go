@@ -175,3 +175,47 @@ func TestDiff(t *testing.T) {
 		t.Errorf("Diff from nothing = %d", n)
 	}
 }
+
+// A range the source gave ("104,000–105,000 TEU") is never a point: not
+// in Points, not in growth, and it differs from a single figure equal to
+// either end.
+func TestRangesAreNeverPoints(t *testing.T) {
+	d := fixture(t)
+	r := Observation{ID: "r1", Subject: "titr", Metric: "cargo", Period: mustPeriod(t, "2023"), Unit: "tonnes", Kind: Actual, Source: "off"}
+	r.SetRange(2_700_000, 2_800_000)
+	only := Observation{ID: "r2", Subject: "titr", Metric: "cargo", Period: mustPeriod(t, "2021"), Unit: "tonnes", Kind: Actual, Source: "off"}
+	only.SetRange(1_000_000, 1_200_000)
+	d.Observations = append(d.Observations, r, only)
+	d.Index()
+	if !r.IsRange() || r.High != 2_800_000 || r.Plottable() {
+		t.Fatalf("range = %+v, IsRange %v, Plottable %v", r, r.IsRange(), r.Plottable())
+	}
+	k := SeriesKey{"titr", "cargo", "tonnes", Actual}
+	for _, p := range d.Points(k, nil) {
+		if p.IsRange() {
+			t.Errorf("Points returned the range %s for %s", p.ID, p.Period)
+		}
+		if p.Period.Year == 2021 {
+			t.Errorf("2021 has only a range; it must not be a point: %+v", p)
+		}
+	}
+	// The official range outranks the agency's figure for 2023, yet the
+	// point is the figure, with the range counted as a disagreement.
+	for _, p := range d.Points(k, Annual) {
+		if p.Period.Year == 2023 && (p.ID != "o2" || p.Others != 1) {
+			t.Errorf("2023 point = %s with %d others, want o2 disputed by the range", p.ID, p.Others)
+		}
+	}
+	if _, ok := d.YoY(k, mustPeriod(t, "2022")); ok {
+		t.Error("growth from a range must be refused")
+	}
+	lo := Observation{Value: 2_700_000}
+	if r.SameValue(lo) || lo.SameValue(r) {
+		t.Error("a range is not the same value as its low end")
+	}
+	same := Observation{}
+	same.SetRange(2_700_000, 2_800_000)
+	if !r.SameValue(same) {
+		t.Error("equal ranges are the same value")
+	}
+}

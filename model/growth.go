@@ -41,7 +41,7 @@ func (d *Dataset) YoY(k SeriesKey, p Period) (Growth, bool) {
 
 func (d *Dataset) pointAt(k SeriesKey, p Period) (Observation, bool) {
 	for _, j := range d.byPeriod[periodKey{k, p.String()}] {
-		if o := d.Observations[j]; !o.Suspect() {
+		if o := d.Observations[j]; !o.Suspect() && !o.IsRange() {
 			return o, true
 		}
 	}
@@ -74,7 +74,7 @@ func (d *Dataset) GrowthChecks() []GrowthCheck {
 	var out []GrowthCheck
 	for _, o := range d.Observations {
 		base, ok := GrowthOf(o.Metric)
-		if !ok || o.Unit != "% y/y" || !o.Period.Exact() || o.Kind != Actual {
+		if !ok || o.Unit != "% y/y" || !o.Period.Exact() || o.Kind != Actual || o.IsRange() {
 			continue
 		}
 		for _, k := range d.Keys(o.Subject, base) {
