@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -214,5 +215,38 @@ func BenchmarkValidateScaled(b *testing.B) {
 				_ = warnings(ds, pos, time.Now())
 			}
 		})
+	}
+}
+
+// A stated goal ("aiming to increase to 500,000 TEU") is a target and an
+// expected volume is a forecast, not a capacity: testdata/relabels.csv
+// lists each row reviewed against its source's words, and each must keep
+// the kind the review gave it.
+func TestReviewedKindsStay(t *testing.T) {
+	ds := loadBundled(t)
+	byID := map[string]model.Observation{}
+	for _, o := range ds.Observations {
+		byID[o.ID] = o
+	}
+	rows := readCSV(t, "testdata/relabels.csv")
+	if len(rows) < 30 {
+		t.Errorf("only %d reviewed rows listed", len(rows))
+	}
+	for _, r := range rows {
+		o, ok := byID[r["id"]]
+		if !ok {
+			t.Errorf("%s missing", r["id"])
+			continue
+		}
+		if string(o.Kind) != r["new_kind"] {
+			t.Errorf("%s is a %s; the review made it a %s: %s", o.ID, o.Kind, r["new_kind"], r["reason"])
+		}
+	}
+	// A capacity whose own note speaks of a goal is a target mislabelled.
+	for _, o := range ds.Observations {
+		note := strings.ToLower(o.Note)
+		if o.Kind == model.Capacity && (strings.Contains(note, "target") || strings.Contains(note, "goal") || strings.Contains(note, "aim")) {
+			t.Errorf("%s is a capacity but its note reads %q", o.ID, o.Note)
+		}
 	}
 }
