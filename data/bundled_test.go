@@ -250,3 +250,27 @@ func TestReviewedKindsStay(t *testing.T) {
 		}
 	}
 }
+
+// Figures of a different scope live under their own subject, so no
+// series joins them into a collapse or a jump that did not happen:
+// testdata/scopes.csv lists each one moved and why.
+func TestScopesStayApart(t *testing.T) {
+	ds := loadBundled(t)
+	byID := map[string]model.Observation{}
+	for _, o := range ds.Observations {
+		byID[o.ID] = o
+	}
+	for _, r := range readCSV(t, "testdata/scopes.csv") {
+		o, ok := byID[r["id"]]
+		if !ok {
+			t.Errorf("%s missing", r["id"])
+			continue
+		}
+		if o.Subject != r["subject"] {
+			t.Errorf("%s is about %s; it belongs under %s: %s", o.ID, o.Subject, r["subject"], r["reason"])
+		}
+		if !ds.HasSubject(r["subject"]) {
+			t.Errorf("subject %s is not defined", r["subject"])
+		}
+	}
+}
