@@ -137,7 +137,7 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 			continue
 		}
 		c := g.Computed
-		warn(ObservationsFile, g.Reported.ID, "value", "reported growth %+.1f%% disagrees with its figures: %s (%s) against %s (%s) is %+.1f%% (tolerance %.1f pp)",
+		warn(ObservationsFile, g.Reported.ID, "value", "reported growth %+.1f%% disagrees with its figures: %s (%s) against %s (%s) is %+.1f%% (allowing %.1f pp beyond the figures' rounding)",
 			g.Reported.Value, fmtValue(c.Current), c.Current.Period.Label(), fmtValue(c.Previous), c.Previous.Period.Label(), c.Percent, model.GrowthTolerance)
 	}
 	used := map[string]bool{}

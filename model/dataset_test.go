@@ -219,3 +219,53 @@ func TestRangesAreNeverPoints(t *testing.T) {
 		t.Error("equal ranges are the same value")
 	}
 }
+
+// A reported rate agrees when some source's figures support it, read with
+// their rounding; a reported bound agrees with anything beyond it; bounds
+// and ranges among the figures cannot refute a rate.
+func TestGrowthChecksReadFiguresAsStated(t *testing.T) {
+	obs := func(id, metric, period string, v float64, q Qualifier, unit, src string) Observation {
+		return Observation{ID: id, Subject: "titr", Metric: metric, Period: mustPeriod(t, period), Value: v, Qualifier: q, Unit: unit, Kind: Actual, Source: src}
+	}
+	d := &Dataset{
+		Sources: []Source{{ID: "a", Standing: Agency}, {ID: "m", Standing: Media}},
+		Observations: []Observation{
+			// H1: 2.1 Mt against 1.3 Mt is +61.5%, but rounded figures allow +52% to +72%.
+			obs("c1", "cargo", "2024-H1", 2_100_000, Exactly, "tonnes", "m"),
+			obs("p1", "cargo", "2023-H1", 1_300_000, Exactly, "tonnes", "m"),
+			obs("p1b", "cargo", "2023-H1", 1_000_000, MoreThan, "tonnes", "a"),
+			obs("g1", "cargo_growth", "2024-H1", 65, Exactly, "% y/y", "m"),
+			// 2024: 4.484 / 2.764 is +62.2%; "more than 60%" agrees.
+			obs("c2", "cargo", "2024", 4_484_000, Exactly, "tonnes", "a"),
+			obs("p2", "cargo", "2023", 2_764_000, Exactly, "tonnes", "a"),
+			obs("g2", "cargo_growth", "2024", 60, MoreThan, "% y/y", "m"),
+			obs("g3", "cargo_growth", "2024", 70, MoreThan, "% y/y", "m"),
+			// Jan–Jul: two sources disagree on the base; 62% fits one of them.
+			obs("c4", "cargo", "2024-01..07", 2_500_000, Exactly, "tonnes", "m"),
+			obs("p4a", "cargo", "2023-01..07", 1_700_000, Exactly, "tonnes", "a"),
+			obs("p4b", "cargo", "2023-01..07", 1_570_000, Exactly, "tonnes", "m"),
+			obs("g4", "cargo_growth", "2024-01..07", 62, Exactly, "% y/y", "a"),
+		},
+	}
+	d.Index()
+	got := map[string]GrowthCheck{}
+	for _, c := range d.GrowthChecks() {
+		got[c.Reported.ID] = c
+	}
+	for id, want := range map[string]bool{"g1": true, "g2": true, "g3": false, "g4": true} {
+		c, ok := got[id]
+		if !ok {
+			t.Errorf("%s was not checked", id)
+			continue
+		}
+		if c.OK != want {
+			t.Errorf("%s OK = %v, want %v (computed %+.1f%% from %s and %s)", id, c.OK, want, c.Computed.Percent, c.Computed.Current.ID, c.Computed.Previous.ID)
+		}
+	}
+	if c := got["g1"]; c.Computed.Previous.ID != "p1" {
+		t.Errorf("g1 checked against %s; a bound (>1 Mt) cannot be a base", c.Computed.Previous.ID)
+	}
+	if c := got["g4"]; c.Computed.Previous.ID != "p4b" {
+		t.Errorf("g4 checked against %s, want the base that supports it (p4b)", c.Computed.Previous.ID)
+	}
+}
