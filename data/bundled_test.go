@@ -296,3 +296,36 @@ func TestBundledValidatesWithoutFixableWarnings(t *testing.T) {
 	}
 	t.Logf("%d reported growth rates disagree with their figures", growth)
 }
+
+// Ranges a source gave ("104,000–105,000 TEU") are bundled as ranges, and
+// no range is ever a point of a series: not charted, not a headline, not
+// the base of a growth rate.
+func TestBundledRangesAreNeverPoints(t *testing.T) {
+	ds := loadBundled(t)
+	ranges := 0
+	keys := map[model.SeriesKey]bool{}
+	for _, o := range ds.Observations {
+		keys[o.Key()] = true
+		if o.IsRange() {
+			ranges++
+			if !(o.Value < o.High) {
+				t.Errorf("%s: range %v..%v does not run upwards", o.ID, o.Value, o.High)
+			}
+		}
+	}
+	if ranges < 22 {
+		t.Errorf("%d ranges bundled, want at least the 22 ranges the reference figures give", ranges)
+	}
+	for k := range keys {
+		for _, p := range ds.Points(k, nil) {
+			if p.IsRange() {
+				t.Errorf("%s is a range but Points returned it for %s", p.ID, p.Period)
+			}
+		}
+	}
+	for _, g := range ds.GrowthChecks() {
+		if g.Computed.Current.IsRange() || g.Computed.Previous.IsRange() || g.Reported.IsRange() {
+			t.Errorf("growth check %s uses a range", g.Reported.ID)
+		}
+	}
+}
