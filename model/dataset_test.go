@@ -30,7 +30,7 @@ func fixture(t *testing.T) *Dataset {
 		Observations: []Observation{
 			obs("o1", "titr", "cargo", "2022", 1_500_000, "tonnes", Actual, "agn"),
 			obs("o2", "titr", "cargo", "2023", 2_760_000, "tonnes", Actual, "agn"),
-			obs("o3", "titr", "cargo", "2024", 4_500_000, "tonnes", Actual, "agn"),
+			obs("o3", "titr", "cargo", "2024", 4_400_000, "tonnes", Actual, "agn"),
 			obs("o4", "titr", "cargo", "2024", 4_480_000, "tonnes", Actual, "off"),
 			obs("o5", "titr", "cargo", "2024", 45_000_000, "tonnes", Actual, "blog"),
 			obs("o6", "titr", "cargo", "c. 2025", 5_000_000, "tonnes", Actual, "blog"),
@@ -267,5 +267,31 @@ func TestGrowthChecksReadFiguresAsStated(t *testing.T) {
 	}
 	if c := got["g4"]; c.Computed.Previous.ID != "p4b" {
 		t.Errorf("g4 checked against %s, want the base that supports it (p4b)", c.Computed.Previous.ID)
+	}
+}
+
+// A figure and the same figure written more coarsely are not a
+// disagreement; different figures, bounds and ranges are.
+func TestSameValueReadsRounding(t *testing.T) {
+	o := func(v float64, q Qualifier) Observation { return Observation{Value: v, Qualifier: q} }
+	r := Observation{}
+	r.SetRange(4_400_000, 4_500_000)
+	tests := []struct {
+		a, b Observation
+		want bool
+	}{
+		{o(4_484_000, ""), o(4_500_000, ""), true},
+		{o(4_119_000, ""), o(4_120_000, ""), true},
+		{o(1_485_000, ""), o(1_500_000, ""), true},
+		{o(1_485_000, ""), o(1_700_000, ""), false},
+		{o(2_764_000, ""), o(2_700_000, About), false},
+		{o(4_484_000, ""), o(4_500_000, MoreThan), false},
+		{o(4_500_000, ""), r, false},
+		{o(76_775, ""), o(76_000, About), false},
+	}
+	for _, tt := range tests {
+		if got := tt.a.SameValue(tt.b); got != tt.want || tt.b.SameValue(tt.a) != tt.want {
+			t.Errorf("SameValue(%v%s, %v%s) = %v, want %v both ways", tt.a.Value, tt.a.Qualifier, tt.b.Value, tt.b.Qualifier, got, tt.want)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // Kind separates measured figures from everything that only looks like
 // one. The views must never draw a forecast, target or capacity as if it
@@ -225,12 +228,26 @@ func (o *Observation) SetRange(lo, hi float64) {
 func (o Observation) IsRange() bool { return o.ranged }
 
 // SameValue reports whether o and x state the same figure: equal values,
-// and equal high ends when either is a range.
+// or, when neither is a bound, one the other rounded as it is stated
+// (4,484,000 t and "4.5 million t" agree; 4.5 and 4.3 million do not).
+// Ranges are the same only when both ends are.
 func (o Observation) SameValue(x Observation) bool {
-	if o.IsRange() != x.IsRange() {
+	if o.IsRange() || x.IsRange() {
+		return o.IsRange() && x.IsRange() && sameValue(o.Value, x.Value) && sameValue(o.High, x.High)
+	}
+	if sameValue(o.Value, x.Value) {
+		return true
+	}
+	if o.Qualifier.Bound() || x.Qualifier.Bound() {
 		return false
 	}
-	return sameValue(o.Value, x.Value) && (!o.IsRange() || sameValue(o.High, x.High))
+	return roundsTo(o.Value, x.Value) || roundsTo(x.Value, o.Value)
+}
+
+// roundsTo reports whether a, stated to its last digit, rounds to b's
+// precision as b: b is the same figure written more coarsely.
+func roundsTo(a, b float64) bool {
+	return math.Abs(a-b) <= statedHalfUnit(b)*(1+1e-9)
 }
 
 // FlagSuspect marks a likely republishing error.
