@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -243,6 +244,117 @@ func TestBundledSourcesRetrieved(t *testing.T) {
 		}
 		if p := s.Published; p.Exact() && p.Year > s.Retrieved.Year {
 			t.Errorf("source %s: published %s after it was retrieved (%s)", s.ID, p, s.Retrieved)
+		}
+	}
+}
+
+func TestBundledHasTheIdsTheViewsUse(t *testing.T) {
+	ds := loadBundled(t)
+	for _, id := range []string{"titr", "az-transit", "block-trains", "asco", "baku", "aktau", "kuryk", "poti", "batumi", "turkmenbashi", "khorgos", "btk", "btc", "tcp"} {
+		if !ds.HasSubject(id) {
+			t.Errorf("subject %q missing", id)
+		}
+	}
+	for _, id := range []string{"cargo", "containers", "trains", "cargo_growth"} {
+		if _, ok := ds.Metric(id); !ok {
+			t.Errorf("metric %q missing", id)
+		}
+	}
+}
+
+func TestReviewedKindsStay(t *testing.T) {
+	ds := loadBundled(t)
+	byID := map[string]model.Observation{}
+	for _, o := range ds.Observations {
+		byID[o.ID] = o
+	}
+	rows := readCSV(t, "testdata/relabels.csv")
+	if len(rows) < 30 {
+		t.Errorf("only %d reviewed rows listed", len(rows))
+	}
+	for _, r := range rows {
+		o, ok := byID[r["id"]]
+		if !ok {
+			t.Errorf("%s missing", r["id"])
+			continue
+		}
+		if string(o.Kind) != r["new_kind"] {
+			t.Errorf("%s is a %s; the review made it a %s: %s", o.ID, o.Kind, r["new_kind"], r["reason"])
+		}
+	}
+	// A capacity whose own note speaks of a goal is a target mislabelled.
+	for _, o := range ds.Observations {
+		note := strings.ToLower(o.Note)
+		if o.Kind == model.Capacity && (strings.Contains(note, "target") || strings.Contains(note, "goal") || strings.Contains(note, "aim")) {
+			t.Errorf("%s is a capacity but its note reads %q", o.ID, o.Note)
+		}
+	}
+}
+
+func TestScopesStayApart(t *testing.T) {
+	ds := loadBundled(t)
+	byID := map[string]model.Observation{}
+	for _, o := range ds.Observations {
+		byID[o.ID] = o
+	}
+	for _, r := range readCSV(t, "testdata/scopes.csv") {
+		o, ok := byID[r["id"]]
+		if !ok {
+			t.Errorf("%s missing", r["id"])
+			continue
+		}
+		if o.Subject != r["subject"] {
+			t.Errorf("%s is about %s; it belongs under %s: %s", o.ID, o.Subject, r["subject"], r["reason"])
+		}
+		if !ds.HasSubject(r["subject"]) {
+			t.Errorf("subject %s is not defined", r["subject"])
+		}
+	}
+}
+
+func TestBundledValidatesWithoutFixableWarnings(t *testing.T) {
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	ds, problems := Validate(Origin{}, now)
+	if ds == nil {
+		t.Fatalf("bundle does not load: %v", problems)
+	}
+	growth := 0
+	for _, p := range problems {
+		if p.Warning && p.Field == "value" && strings.Contains(p.Msg, "reported growth") {
+			growth++
+			continue
+		}
+		t.Errorf("%s", p)
+	}
+	t.Logf("%d reported growth rates disagree with their figures", growth)
+}
+
+func TestBundledRangesAreNeverPoints(t *testing.T) {
+	ds := loadBundled(t)
+	ranges := 0
+	keys := map[model.SeriesKey]bool{}
+	for _, o := range ds.Observations {
+		keys[o.Key()] = true
+		if o.IsRange() {
+			ranges++
+			if !(o.Value < o.High) {
+				t.Errorf("%s: range %v..%v does not run upwards", o.ID, o.Value, o.High)
+			}
+		}
+	}
+	if ranges < 22 {
+		t.Errorf("%d ranges bundled, want at least the 22 ranges the reference figures give", ranges)
+	}
+	for k := range keys {
+		for _, p := range ds.Points(k, nil) {
+			if p.IsRange() {
+				t.Errorf("%s is a range but Points returned it for %s", p.ID, p.Period)
+			}
+		}
+	}
+	for _, g := range ds.GrowthChecks() {
+		if g.Computed.Current.IsRange() || g.Computed.Previous.IsRange() || g.Reported.IsRange() {
+			t.Errorf("growth check %s uses a range", g.Reported.ID)
 		}
 	}
 }

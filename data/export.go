@@ -38,21 +38,24 @@ type SourceRef struct {
 
 // ObservationRow is one figure with its source (ports and transit views).
 type ObservationRow struct {
-	ID          string    `json:"id"`
-	Subject     string    `json:"subject"`
-	SubjectName string    `json:"subject_name"`
-	Metric      string    `json:"metric"`
-	MetricLabel string    `json:"metric_label"`
-	Period      string    `json:"period"`
-	PeriodLabel string    `json:"period_label"`
-	Value       float64   `json:"value"`
-	Qualifier   string    `json:"qualifier"`
-	Unit        string    `json:"unit"`
-	Kind        string    `json:"kind"`
-	Flag        string    `json:"flag"`
-	Disputed    bool      `json:"disputed"`
-	Note        string    `json:"note"`
-	Source      SourceRef `json:"source"`
+	ID          string  `json:"id"`
+	Subject     string  `json:"subject"`
+	SubjectName string  `json:"subject_name"`
+	Metric      string  `json:"metric"`
+	MetricLabel string  `json:"metric_label"`
+	Period      string  `json:"period"`
+	PeriodLabel string  `json:"period_label"`
+	Value       float64 `json:"value"`
+	// ValueHigh is the high end of a range the source gave (Value is then
+	// the low end); absent for a single figure.
+	ValueHigh *float64  `json:"value_high,omitempty"`
+	Qualifier string    `json:"qualifier"`
+	Unit      string    `json:"unit"`
+	Kind      string    `json:"kind"`
+	Flag      string    `json:"flag"`
+	Disputed  bool      `json:"disputed"`
+	Note      string    `json:"note"`
+	Source    SourceRef `json:"source"`
 }
 
 // ProjectRow is one project with its source (energy view). Numbers are
@@ -176,10 +179,15 @@ func ExportRows(ds *model.Dataset, view string) (any, error) {
 }
 
 func observationRow(ds *model.Dataset, o model.Observation) ObservationRow {
-	return ObservationRow{ID: o.ID, Subject: o.Subject, SubjectName: ds.Name(o.Subject), Metric: o.Metric,
+	r := ObservationRow{ID: o.ID, Subject: o.Subject, SubjectName: ds.Name(o.Subject), Metric: o.Metric,
 		MetricLabel: ds.MetricLabel(o.Metric), Period: o.Period.String(), PeriodLabel: o.Period.Label(), Value: o.Value,
 		Qualifier: string(o.Qualifier), Unit: o.Unit, Kind: string(o.Kind), Flag: o.Flag, Disputed: len(ds.Disagreeing(o)) > 0,
 		Note: o.Note, Source: ref(ds, o.Source)}
+	if o.IsRange() {
+		hi := o.High
+		r.ValueHigh = &hi
+	}
+	return r
 }
 
 func eventRow(ds *model.Dataset, e model.Event) EventRow {
@@ -255,10 +263,10 @@ func table(rows any) ([]string, [][]string) {
 	var out [][]string
 	switch rs := rows.(type) {
 	case []ObservationRow:
-		head = append([]string{"id", "subject", "subject_name", "metric", "metric_label", "period", "period_label", "value", "qualifier", "unit", "kind", "flag", "disputed", "note"}, srcHead...)
+		head = append([]string{"id", "subject", "subject_name", "metric", "metric_label", "period", "period_label", "value", "value_high", "qualifier", "unit", "kind", "flag", "disputed", "note"}, srcHead...)
 		for _, r := range rs {
 			out = append(out, append([]string{r.ID, r.Subject, r.SubjectName, r.Metric, r.MetricLabel, r.Period, r.PeriodLabel,
-				strconv.FormatFloat(r.Value, 'f', -1, 64), r.Qualifier, r.Unit, r.Kind, r.Flag, strconv.FormatBool(r.Disputed), r.Note}, src(r.Source)...))
+				strconv.FormatFloat(r.Value, 'f', -1, 64), num(r.ValueHigh), r.Qualifier, r.Unit, r.Kind, r.Flag, strconv.FormatBool(r.Disputed), r.Note}, src(r.Source)...))
 		}
 	case []ProjectRow:
 		head = append([]string{"id", "name", "type", "status", "capacity", "capacity_qualifier", "capacity_unit", "length_km", "length_qualifier", "cost", "cost_qualifier", "cost_unit", "partners", "start", "completion", "note"}, srcHead...)
@@ -285,8 +293,8 @@ func table(rows any) ([]string, [][]string) {
 // report, leaving out ids and repeated detail a reader does not need.
 func writeMarkdown(w io.Writer, view string, header []string, records [][]string) error {
 	keep := map[string][]string{
-		"ports":    {"subject_name", "metric_label", "period_label", "qualifier", "value", "unit", "kind", "disputed", "note", "source_publisher", "source_published", "source_address"},
-		"transit":  {"subject_name", "metric_label", "period_label", "qualifier", "value", "unit", "kind", "disputed", "note", "source_publisher", "source_published", "source_address"},
+		"ports":    {"subject_name", "metric_label", "period_label", "qualifier", "value", "value_high", "unit", "kind", "disputed", "note", "source_publisher", "source_published", "source_address"},
+		"transit":  {"subject_name", "metric_label", "period_label", "qualifier", "value", "value_high", "unit", "kind", "disputed", "note", "source_publisher", "source_published", "source_address"},
 		"energy":   {"name", "type", "status", "capacity_qualifier", "capacity", "capacity_unit", "length_qualifier", "length_km", "cost_qualifier", "cost", "cost_unit", "partners", "start", "completion", "source_publisher", "source_address"},
 		"timeline": {"date_label", "title", "countries", "kind", "status", "place", "source_publisher", "source_address"},
 		"sources":  {"publisher", "title", "standing", "published", "address", "retrieved", "archive", "figures", "events", "projects"},

@@ -568,9 +568,7 @@ func (l *loader) observations(ds *model.Dataset) {
 		o := model.Observation{ID: r.id(seen), Subject: r.required("subject"), Metric: r.required("metric"),
 			Period: r.period("period", false), Qualifier: model.Qualifier(r.get("qualifier")), Unit: r.required("unit"),
 			Kind: model.Kind(r.required("kind")), Source: r.source("source"), Flag: r.get("flag"), Note: r.get("note")}
-		if v := r.number("value", false); v != nil {
-			o.Value = *v
-		}
+		r.value(&o)
 		if o.Subject != "" {
 			if _, ok := l.ids[o.Subject]; !ok {
 				r.errorf("subject", "unknown subject %q; define it in %s, %s or %s", o.Subject, PortsFile, ProjectsFile, SubjectsFile)
@@ -580,8 +578,11 @@ func (l *loader) observations(ds *model.Dataset) {
 		if o.Metric != "" && !known {
 			r.errorf("metric", "unknown metric %q; define it in %s", o.Metric, MetricsFile)
 		}
-		if !o.Qualifier.Valid() {
-			r.errorf("qualifier", "%q is not one of '>', '<', '~' or empty", o.Qualifier)
+		switch {
+		case !o.Qualifier.Valid():
+			r.errorf("qualifier", "%q is not one of '>', '<', '>=', '<=', '~' or empty", o.Qualifier)
+		case o.IsRange() && o.Qualifier.Bound():
+			r.errorf("qualifier", "%q cannot qualify a range; a range already says how far the figure may go (use '~' or empty)", o.Qualifier)
 		}
 		switch {
 		case o.Unit == "":
@@ -600,6 +601,42 @@ func (l *loader) observations(ds *model.Dataset) {
 	})
 }
 
+// rangeSep separates the two ends of a value range: "104000..105000".
+// Two dots cannot be misread as a minus sign, so "-5..-2" is a range of
+// two negative numbers.
+const rangeSep = ".."
+
+// value reads an observation's value: one number, or a range lo..hi as
+// a source gave it ("13–17 days"), which must run upwards.
+func (r row) value(o *model.Observation) {
+	v := r.get("value")
+	lo, hi, ok := strings.Cut(v, rangeSep)
+	if !ok {
+		if f := r.number("value", false); f != nil {
+			o.Value = *f
+		}
+		return
+	}
+	a, errA := parseNumber(lo)
+	b, errB := parseNumber(hi)
+	switch {
+	case errA != nil || errB != nil:
+		r.errorf("value", "%q is not a range; want two numbers joined by '..' (104000..105000), no thousands separators", v)
+	case a >= b:
+		r.errorf("value", "range %q must run upwards: the low end first, and the two ends must differ", v)
+	default:
+		o.SetRange(a, b)
+	}
+}
+
+func parseNumber(s string) (float64, error) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		err = fmt.Errorf("not a finite number")
+	}
+	return f, err
+}
+
 func (l *loader) events(ds *model.Dataset) {
 	seen := map[string]bool{}
 	precisions := []string{"day", "month", "quarter", "half", "year"}
@@ -610,7 +647,7 @@ func (l *loader) events(ds *model.Dataset) {
 		if prec != "" {
 			r.oneOf("precision", prec, precisions)
 		}
-		if r.get("date") != "" && (!e.Date.Exact() || e.Date.Kind == model.PeriodMonthRange) {
+		if r.get("date") != "" && (!e.Date.Exact() || e.Date.Kind == model.PeriodMonthRange || e.Date.Kind == model.PeriodToDate) {
 			r.errorf("date", "%q is not a date; want YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY", r.get("date"))
 		} else if e.Date.Exact() && prec != "" && slices.Contains(precisions, prec) && e.Date.Kind.PrecisionName() != prec {
 			r.errorf("precision", "%q does not match date %q, which is a %s", prec, r.get("date"), e.Date.Kind.PrecisionName())

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"corridor/model"
 )
 
 // validFiles is a minimal dataset that loads cleanly; each test breaks
@@ -101,6 +103,11 @@ func TestLoadErrors(t *testing.T) {
 		{"unit does not fit metric", ObservationsFile, obsHead + "o-1,baku,cargo,2024,1,,TEU,actual,trend-aaaaaa,,\n", []string{`"TEU" does not fit metric "cargo"`}},
 		{"unknown kind", ObservationsFile, obsHead + "o-1,baku,cargo,2024,1,,tonnes,estimate,trend-aaaaaa,,\n", []string{`kind: "estimate" is not one of actual`}},
 		{"bad qualifier", ObservationsFile, obsHead + "o-1,baku,cargo,2024,1,about,tonnes,actual,trend-aaaaaa,,\n", []string{`qualifier: "about"`}},
+		{"range runs downwards", ObservationsFile, obsHead + "o-1,baku,containers,2025,105000..104000,,TEU,forecast,trend-aaaaaa,,\n", []string{`observations.csv:2:5: value: range "105000..104000" must run upwards`}},
+		{"range with equal ends", ObservationsFile, obsHead + "o-1,baku,cargo,2025,5..5,,tonnes,forecast,trend-aaaaaa,,\n", []string{"must run upwards"}},
+		{"range half missing", ObservationsFile, obsHead + "o-1,baku,cargo,2025,5..,,tonnes,forecast,trend-aaaaaa,,\n", []string{`value: "5.." is not a range`}},
+		{"range with a dash", ObservationsFile, obsHead + "o-1,baku,cargo,2025,13-17,,tonnes,forecast,trend-aaaaaa,,\n", []string{`value: "13-17" is not a number`}},
+		{"range as a bound", ObservationsFile, obsHead + "o-1,baku,cargo,2025,1..2,>,tonnes,forecast,trend-aaaaaa,,\n", []string{`observations.csv:2:6: qualifier: ">" cannot qualify a range`}},
 		{"bad period", ObservationsFile, obsHead + "o-1,baku,cargo,2024-13,1,,tonnes,actual,trend-aaaaaa,,\n", []string{`observations.csv:2:4: period: month "13"`}},
 		{"unknown source", ObservationsFile, obsHead + "o-1,baku,cargo,2024,1,,tonnes,actual,nobody,,\n", []string{`source: unknown source "nobody"`}},
 		{"unknown subject", ObservationsFile, obsHead + "o-1,atlantis,cargo,2024,1,,tonnes,actual,trend-aaaaaa,,\n", []string{`unknown subject "atlantis"`}},
@@ -121,6 +128,7 @@ func TestLoadErrors(t *testing.T) {
 		{"metric unknown unit", MetricsFile, "id,label,units,description\ncargo,Cargo,tonnes;parsecs,\ncargo_growth,G,% y/y,\n", []string{`unknown unit "parsecs"`}},
 		{"event precision mismatch", EventsFile, "id,date,precision,title,countries,kind,status,place,source,note\ne-1,2024-05,day,X,Georgia,summit,held,,trend-aaaaaa,\n", []string{`precision: "day" does not match date "2024-05", which is a month`}},
 		{"event text date", EventsFile, "id,date,precision,title,countries,kind,status,place,source,note\ne-1,soon,day,X,Georgia,summit,held,,trend-aaaaaa,\n", []string{`date: "soon" is not a date`}},
+		{"event to-date", EventsFile, "id,date,precision,title,countries,kind,status,place,source,note\ne-1,2025 (to 2025-07-28),day,X,Georgia,summit,held,,trend-aaaaaa,\n", []string{"is not a date"}},
 		{"event status", EventsFile, "id,date,precision,title,countries,kind,status,place,source,note\ne-1,2024,year,X,Georgia,summit,rumoured,,trend-aaaaaa,\n", []string{`status: "rumoured"`}},
 		{"event no countries", EventsFile, "id,date,precision,title,countries,kind,status,place,source,note\ne-1,2024,year,X,,summit,held,,trend-aaaaaa,\n", []string{"countries: is empty"}},
 	}
@@ -198,5 +206,31 @@ func TestSourcesRetrievedAndArchive(t *testing.T) {
 	}
 	if s, _ := ds.Source("ministry-bbbbbb"); !s.Retrieved.IsZero() || s.Archive != "" {
 		t.Errorf("empty cells read as %v / %q", s.Retrieved, s.Archive)
+	}
+}
+
+func TestLoadRangesAndQualifiers(t *testing.T) {
+	files := validFiles()
+	files[ObservationsFile] = "id,subject,metric,period,value,qualifier,unit,kind,source,flag,note\n" +
+		"o-1,baku,cargo,2025,104000..105000,,tonnes,forecast,trend-aaaaaa,,\n" +
+		"o-2,baku,cargo_growth,2025-H1,-5..-2.5,~,% y/y,actual,trend-aaaaaa,,\n" +
+		"o-3,baku,cargo,2024,300,>=,tonnes,actual,trend-aaaaaa,,\n" +
+		"o-4,baku,cargo,2025 (to 2025-07-28),1000,,tonnes,actual,trend-aaaaaa,,\n"
+	ds, err := Load(mapFS(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := ds.Observations
+	if !o[0].IsRange() || o[0].Value != 104000 || o[0].High != 105000 {
+		t.Errorf("o-1 = %+v, want the range 104000..105000", o[0])
+	}
+	if !o[1].IsRange() || o[1].Value != -5 || o[1].High != -2.5 || o[1].Qualifier != model.About {
+		t.Errorf("o-2 = %+v, want about -5..-2.5", o[1])
+	}
+	if o[2].IsRange() || o[2].Qualifier != model.AtLeast {
+		t.Errorf("o-3 = %+v, want no less than 300", o[2])
+	}
+	if !o[3].Period.ToDate() || o[3].Period.Label() != "YTD 28 Jul 2025" {
+		t.Errorf("o-4 period = %v, want year to 28 Jul 2025", o[3].Period)
 	}
 }

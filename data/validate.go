@@ -138,7 +138,7 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 			continue
 		}
 		c := g.Computed
-		warn(ObservationsFile, g.Reported.ID, "value", "reported growth %+.1f%% disagrees with its figures: %s (%s) against %s (%s) is %+.1f%% (tolerance %.1f pp)",
+		warn(ObservationsFile, g.Reported.ID, "value", "reported growth %+.1f%% disagrees with its figures: %s (%s) against %s (%s) is %+.1f%% (allowing %.1f pp beyond the figures' rounding)",
 			g.Reported.Value, fmtValue(c.Current), c.Current.Period.Label(), fmtValue(c.Previous), c.Previous.Period.Label(), c.Percent, model.GrowthTolerance)
 	}
 	used := map[string]bool{}
@@ -157,24 +157,21 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 			continue
 		}
 		start := o.Period.Year*12 + o.Period.From - 1
-		end := o.Period.Year*12 + o.Period.To - 1
 		if start > nowIdx {
 			warn(ObservationsFile, o.ID, "period", "an actual figure for %s is dated in the future; is it a forecast or a target?", o.Period.Label())
 			continue
 		}
+		// An actual cannot describe time after its source was published:
+		// a flow (cargo, trains…) for a year still running is a
+		// year-to-date total, and a stock (a fleet, a reserve, a stake)
+		// is "as of" the day or month it was reported, not the whole year.
 		src, _ := ds.Source(o.Source)
-		// Only flows (cargo, containers, trains…) accumulate over a
-		// period; a stock such as a fleet or a length is "as of" a date
-		// and may be published during the year it describes.
-		if p := src.Published; p.Exact() && isFlow(o.Unit) {
-			pubEnd := p.Year*12 + p.To - 1
-			if p.Kind == model.PeriodDay {
-				// Published on a day inside the period's last month
-				// cannot cover that month in full.
-				pubEnd = p.Year*12 + p.From - 2
-			}
-			if end > pubEnd {
-				warn(ObservationsFile, o.ID, "period", "an actual figure for %s, but its source %s was published %s, before that period ended",
+		if p := src.Published; p.Exact() && lastDay(o.Period).After(lastDay(p)) {
+			if isFlow(o.Unit) {
+				warn(ObservationsFile, o.ID, "period", "an actual figure for %s, but its source %s was published %s, before that period ended (a total so far this year is YYYY (to YYYY-MM-DD))",
+					o.Period.Label(), o.Source, p.Label())
+			} else {
+				warn(ObservationsFile, o.ID, "period", "an actual figure dated %s, but its source %s was published %s; date an \"as of\" figure by the day or month it describes",
 					o.Period.Label(), o.Source, p.Label())
 			}
 		}
@@ -210,13 +207,31 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 	return out
 }
 
+// lastDay is the last day an exact period covers: the day itself for a
+// day, the given day of a year-to-date period, and the month's last day
+// otherwise. A year-to-date period that names only its month ends some
+// time in that month, so its first day is the earliest it can end.
+func lastDay(p model.Period) time.Time {
+	switch {
+	case p.Kind == model.PeriodDay || (p.ToDate() && p.Day > 0):
+		return time.Date(p.Year, time.Month(p.To), p.Day, 0, 0, 0, 0, time.UTC)
+	case p.ToDate():
+		return time.Date(p.Year, time.Month(p.To), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(p.Year, time.Month(p.To)+1, 0, 0, 0, 0, 0, time.UTC)
+}
+
 // isFlow reports whether a unit counts something over a period.
 func isFlow(unit string) bool {
 	return slices.Contains([]string{"tonnes", "TEU", "containers", "trains", "wagons", "vehicles", "trucks", "calls", "trips", "passengers", "tonne-km"}, unit)
 }
 
 func fmtValue(o model.Observation) string {
-	return fmt.Sprintf("%s%s %s", o.Qualifier, strconv.FormatFloat(o.Value, 'f', -1, 64), o.Unit)
+	v := strconv.FormatFloat(o.Value, 'f', -1, 64)
+	if o.IsRange() {
+		v += ".." + strconv.FormatFloat(o.High, 'f', -1, 64)
+	}
+	return fmt.Sprintf("%s%s %s", o.Qualifier, v, o.Unit)
 }
 
 // InitDir writes the bundled dataset into dir as editable CSV files. It

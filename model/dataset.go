@@ -262,13 +262,14 @@ type Point struct {
 func (p Point) Disputed() bool { return p.Others > 0 }
 
 // Points returns one point per exact period of k that accept allows (nil
-// accepts all), using the preferred source and skipping suspect figures.
+// accepts all), using the preferred source and skipping what may not be
+// plotted (see Observation.Plottable).
 func (d *Dataset) Points(k SeriesKey, accept func(Period) bool) []Point {
 	var out []Point
 	last := ""
 	for _, j := range d.series[k] {
 		o := d.Observations[j]
-		if !o.Period.Exact() || o.Suspect() || (accept != nil && !accept(o.Period)) {
+		if !o.Plottable() || (accept != nil && !accept(o.Period)) {
 			continue
 		}
 		ps := o.Period.String()
@@ -299,7 +300,7 @@ func (d *Dataset) Disagreeing(o Observation) []Observation {
 	var out []Observation
 	for _, j := range d.byPeriod[periodKey{o.Key(), o.Period.String()}] {
 		x := d.Observations[j]
-		if x.ID != o.ID && !sameValue(x.Value, o.Value) {
+		if x.ID != o.ID && !x.SameValue(o) {
 			out = append(out, x)
 		}
 	}

@@ -30,7 +30,7 @@ func fixture(t *testing.T) *Dataset {
 		Observations: []Observation{
 			obs("o1", "titr", "cargo", "2022", 1_500_000, "tonnes", Actual, "agn"),
 			obs("o2", "titr", "cargo", "2023", 2_760_000, "tonnes", Actual, "agn"),
-			obs("o3", "titr", "cargo", "2024", 4_500_000, "tonnes", Actual, "agn"),
+			obs("o3", "titr", "cargo", "2024", 4_400_000, "tonnes", Actual, "agn"),
 			obs("o4", "titr", "cargo", "2024", 4_480_000, "tonnes", Actual, "off"),
 			obs("o5", "titr", "cargo", "2024", 45_000_000, "tonnes", Actual, "blog"),
 			obs("o6", "titr", "cargo", "c. 2025", 5_000_000, "tonnes", Actual, "blog"),
@@ -173,5 +173,125 @@ func TestDiff(t *testing.T) {
 	}
 	if n := Diff(nil, a); n != len(a.Sources)+len(a.Subjects)+len(a.Observations) {
 		t.Errorf("Diff from nothing = %d", n)
+	}
+}
+
+// A range the source gave ("104,000–105,000 TEU") is never a point: not
+// in Points, not in growth, and it differs from a single figure equal to
+// either end.
+func TestRangesAreNeverPoints(t *testing.T) {
+	d := fixture(t)
+	r := Observation{ID: "r1", Subject: "titr", Metric: "cargo", Period: mustPeriod(t, "2023"), Unit: "tonnes", Kind: Actual, Source: "off"}
+	r.SetRange(2_700_000, 2_800_000)
+	only := Observation{ID: "r2", Subject: "titr", Metric: "cargo", Period: mustPeriod(t, "2021"), Unit: "tonnes", Kind: Actual, Source: "off"}
+	only.SetRange(1_000_000, 1_200_000)
+	d.Observations = append(d.Observations, r, only)
+	d.Index()
+	if !r.IsRange() || r.High != 2_800_000 || r.Plottable() {
+		t.Fatalf("range = %+v, IsRange %v, Plottable %v", r, r.IsRange(), r.Plottable())
+	}
+	k := SeriesKey{"titr", "cargo", "tonnes", Actual}
+	for _, p := range d.Points(k, nil) {
+		if p.IsRange() {
+			t.Errorf("Points returned the range %s for %s", p.ID, p.Period)
+		}
+		if p.Period.Year == 2021 {
+			t.Errorf("2021 has only a range; it must not be a point: %+v", p)
+		}
+	}
+	// The official range outranks the agency's figure for 2023, yet the
+	// point is the figure, with the range counted as a disagreement.
+	for _, p := range d.Points(k, Annual) {
+		if p.Period.Year == 2023 && (p.ID != "o2" || p.Others != 1) {
+			t.Errorf("2023 point = %s with %d others, want o2 disputed by the range", p.ID, p.Others)
+		}
+	}
+	if _, ok := d.YoY(k, mustPeriod(t, "2022")); ok {
+		t.Error("growth from a range must be refused")
+	}
+	lo := Observation{Value: 2_700_000}
+	if r.SameValue(lo) || lo.SameValue(r) {
+		t.Error("a range is not the same value as its low end")
+	}
+	same := Observation{}
+	same.SetRange(2_700_000, 2_800_000)
+	if !r.SameValue(same) {
+		t.Error("equal ranges are the same value")
+	}
+}
+
+// A reported rate agrees when some source's figures support it, read with
+// their rounding; a reported bound agrees with anything beyond it; bounds
+// and ranges among the figures cannot refute a rate.
+func TestGrowthChecksReadFiguresAsStated(t *testing.T) {
+	obs := func(id, metric, period string, v float64, q Qualifier, unit, src string) Observation {
+		return Observation{ID: id, Subject: "titr", Metric: metric, Period: mustPeriod(t, period), Value: v, Qualifier: q, Unit: unit, Kind: Actual, Source: src}
+	}
+	d := &Dataset{
+		Sources: []Source{{ID: "a", Standing: Agency}, {ID: "m", Standing: Media}},
+		Observations: []Observation{
+			// H1: 2.1 Mt against 1.3 Mt is +61.5%, but rounded figures allow +52% to +72%.
+			obs("c1", "cargo", "2024-H1", 2_100_000, Exactly, "tonnes", "m"),
+			obs("p1", "cargo", "2023-H1", 1_300_000, Exactly, "tonnes", "m"),
+			obs("p1b", "cargo", "2023-H1", 1_000_000, MoreThan, "tonnes", "a"),
+			obs("g1", "cargo_growth", "2024-H1", 65, Exactly, "% y/y", "m"),
+			// 2024: 4.484 / 2.764 is +62.2%; "more than 60%" agrees.
+			obs("c2", "cargo", "2024", 4_484_000, Exactly, "tonnes", "a"),
+			obs("p2", "cargo", "2023", 2_764_000, Exactly, "tonnes", "a"),
+			obs("g2", "cargo_growth", "2024", 60, MoreThan, "% y/y", "m"),
+			obs("g3", "cargo_growth", "2024", 70, MoreThan, "% y/y", "m"),
+			// Jan–Jul: two sources disagree on the base; 62% fits one of them.
+			obs("c4", "cargo", "2024-01..07", 2_500_000, Exactly, "tonnes", "m"),
+			obs("p4a", "cargo", "2023-01..07", 1_700_000, Exactly, "tonnes", "a"),
+			obs("p4b", "cargo", "2023-01..07", 1_570_000, Exactly, "tonnes", "m"),
+			obs("g4", "cargo_growth", "2024-01..07", 62, Exactly, "% y/y", "a"),
+		},
+	}
+	d.Index()
+	got := map[string]GrowthCheck{}
+	for _, c := range d.GrowthChecks() {
+		got[c.Reported.ID] = c
+	}
+	for id, want := range map[string]bool{"g1": true, "g2": true, "g3": false, "g4": true} {
+		c, ok := got[id]
+		if !ok {
+			t.Errorf("%s was not checked", id)
+			continue
+		}
+		if c.OK != want {
+			t.Errorf("%s OK = %v, want %v (computed %+.1f%% from %s and %s)", id, c.OK, want, c.Computed.Percent, c.Computed.Current.ID, c.Computed.Previous.ID)
+		}
+	}
+	if c := got["g1"]; c.Computed.Previous.ID != "p1" {
+		t.Errorf("g1 checked against %s; a bound (>1 Mt) cannot be a base", c.Computed.Previous.ID)
+	}
+	if c := got["g4"]; c.Computed.Previous.ID != "p4b" {
+		t.Errorf("g4 checked against %s, want the base that supports it (p4b)", c.Computed.Previous.ID)
+	}
+}
+
+// A figure and the same figure written more coarsely are not a
+// disagreement; different figures, bounds and ranges are.
+func TestSameValueReadsRounding(t *testing.T) {
+	o := func(v float64, q Qualifier) Observation { return Observation{Value: v, Qualifier: q} }
+	r := Observation{}
+	r.SetRange(4_400_000, 4_500_000)
+	tests := []struct {
+		a, b Observation
+		want bool
+	}{
+		{o(4_484_000, ""), o(4_500_000, ""), true},
+		{o(4_119_000, ""), o(4_120_000, ""), true},
+		{o(1_485_000, ""), o(1_500_000, ""), true},
+		{o(1_485_000, ""), o(1_700_000, ""), false},
+		{o(2_764_000, ""), o(2_700_000, About), false},
+		{o(4_484_000, ""), o(4_500_000, MoreThan), false},
+		{o(4_500_000, ""), r, false},
+		{o(76_775, ""), o(76_000, About), false},
+	}
+	for _, tt := range tests {
+		if got := tt.a.SameValue(tt.b); got != tt.want || tt.b.SameValue(tt.a) != tt.want {
+			t.Errorf("SameValue(%v%s, %v%s) = %v, want %v both ways", tt.a.Value, tt.a.Qualifier, tt.b.Value, tt.b.Qualifier, got, tt.want)
+		}
 	}
 }

@@ -85,24 +85,50 @@ func unitShort(u string) string {
 // FormatValue prints a value with its qualifier and unit: "~4.6M t",
 // "+12% y/y", "$60M".
 func FormatValue(v float64, q Qualifier, unit string) string {
-	var s string
+	pre, num, post := valueParts(v, unit)
+	return string(q) + pre + num + post
+}
+
+// FormatRange prints a range a source gave, with its unit once:
+// "104k–105k TEU", "10–12 days", "$1.5B–2B". Ends below zero are joined
+// with "to" so a minus sign never reads as the dash.
+func FormatRange(lo, hi float64, q Qualifier, unit string) string {
+	pre, a, post := valueParts(lo, unit)
+	_, b, _ := valueParts(hi, unit)
+	sep := "–"
+	if lo < 0 || hi < 0 {
+		sep = " to "
+	}
+	return string(q) + pre + a + sep + b + post
+}
+
+// valueParts splits a formatted value into what goes before the number
+// (a currency sign), the number, and what follows it (the unit).
+func valueParts(v float64, unit string) (pre, num, post string) {
 	switch unit {
 	case "USD":
-		s = "$" + FormatNumber(v)
+		return "$", FormatNumber(v), ""
 	case "EUR":
-		s = "€" + FormatNumber(v)
+		return "€", FormatNumber(v), ""
 	case "%":
-		s = trimFloat(v, 3) + "%"
+		return "", trimFloat(v, 3), "%"
 	case "% y/y":
-		s = signed(v) + "% y/y"
+		return "", signed(v), "% y/y"
 	case "pp":
-		s = signed(v) + " pp"
+		return "", signed(v), " pp"
 	case "x":
-		s = trimFloat(v, 3) + "×"
-	default:
-		s = FormatNumber(v) + " " + unitShort(unit)
+		return "", trimFloat(v, 3), "×"
 	}
-	return string(q) + s
+	return "", FormatNumber(v), " " + unitShort(unit)
+}
+
+// FormatObsValue prints an observation's value with its qualifier and
+// unit, a range as a range.
+func FormatObsValue(o Observation) string {
+	if o.IsRange() {
+		return FormatRange(o.Value, o.High, o.Qualifier, o.Unit)
+	}
+	return FormatValue(o.Value, o.Qualifier, o.Unit)
 }
 
 func signed(v float64) string {
@@ -113,9 +139,10 @@ func signed(v float64) string {
 	return s
 }
 
-// FormatObs prints an observation's value with its kind tag.
+// FormatObs prints an observation's value with its kind tag; a range
+// prints as a range ("104k–105k TEU fcst").
 func FormatObs(o Observation) string {
-	s := FormatValue(o.Value, o.Qualifier, o.Unit)
+	s := FormatObsValue(o)
 	if t := KindTag(o.Kind); t != "" {
 		s += " " + t
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -41,7 +42,7 @@ func (d *Dataset) YoY(k SeriesKey, p Period) (Growth, bool) {
 
 func (d *Dataset) pointAt(k SeriesKey, p Period) (Observation, bool) {
 	for _, j := range d.byPeriod[periodKey{k, p.String()}] {
-		if o := d.Observations[j]; !o.Suspect() {
+		if o := d.Observations[j]; !o.Suspect() && !o.IsRange() {
 			return o, true
 		}
 	}
@@ -64,31 +65,125 @@ type GrowthCheck struct {
 // GrowthTolerance is how far, in percentage points, a reported rate may be
 // from the computed one before it is called a disagreement. Sources round
 // both their totals ("4.6 million") and their rates, so exact agreement is
-// not expected.
+// not expected; on top of this tolerance the check allows for the rounding
+// each figure shows (see statedHalfUnit).
 const GrowthTolerance = 1.5
 
 // GrowthChecks compares every reported year-on-year rate (metric X_growth,
 // unit "% y/y") with the rate computed from X's actual values for the same
-// subject and periods, wherever both figures exist.
+// subject and periods, wherever both figures exist. A rate agrees when the
+// figures of some source support it, allowing for the rounding each figure
+// shows: where sources disagree on the base year, the rate is checked
+// against each, and the base disagreement itself is shown as a conflict.
+// Bounds ("over 1.3 Mt") and ranges cannot refute a rate and are not used;
+// a reported bound ("over 60%") agrees with any computed rate beyond it.
+// A failed check names the reporting source's own figures if it gives
+// them, else the preferred ones.
 func (d *Dataset) GrowthChecks() []GrowthCheck {
 	var out []GrowthCheck
 	for _, o := range d.Observations {
 		base, ok := GrowthOf(o.Metric)
-		if !ok || o.Unit != "% y/y" || !o.Period.Exact() || o.Kind != Actual {
+		if !ok || o.Unit != "% y/y" || !o.Period.Exact() || o.Kind != Actual || o.IsRange() {
+			continue
+		}
+		prev, ok := o.Period.PrevYear()
+		if !ok {
 			continue
 		}
 		for _, k := range d.Keys(o.Subject, base) {
 			if k.Kind != Actual || strings.HasPrefix(k.Unit, "%") {
 				continue
 			}
-			g, ok := d.YoY(k, o.Period)
-			if !ok {
+			curs, olds := d.checkFigures(k, o.Period, o.Source), d.checkFigures(k, prev, o.Source)
+			if len(curs) == 0 || len(olds) == 0 {
 				continue
 			}
-			diff := o.Value - g.Percent
-			out = append(out, GrowthCheck{Reported: o, Computed: g, Base: k, Diff: diff, OK: math.Abs(diff) <= GrowthTolerance})
+			c := GrowthCheck{Reported: o, Base: k}
+			for _, cur := range curs {
+				for _, old := range olds {
+					g, agrees := checkPair(o, cur, old)
+					if c.Computed.Current.ID == "" || agrees {
+						c.Computed, c.Diff, c.OK = g, o.Value-g.Percent, agrees
+					}
+					if agrees {
+						break
+					}
+				}
+				if c.OK {
+					break
+				}
+			}
+			if c.Computed.Current.ID != "" {
+				out = append(out, c)
+			}
 			break
 		}
 	}
 	return out
 }
+
+// checkPair computes the growth from old to cur and whether the reported
+// rate agrees with it, given how far each figure was rounded.
+func checkPair(reported, cur, old Observation) (Growth, bool) {
+	if old.Value <= 0 {
+		return Growth{}, false
+	}
+	g := Growth{Percent: (cur.Value/old.Value - 1) * 100, Current: cur, Previous: old,
+		Approximate: cur.Qualifier != Exactly || old.Qualifier != Exactly}
+	hc, ho := statedHalfUnit(cur.Value), statedHalfUnit(old.Value)
+	lo := ((cur.Value-hc)/(old.Value+ho) - 1) * 100
+	hi := ((cur.Value+hc)/math.Max(old.Value-ho, old.Value/2) - 1) * 100
+	return g, reportedAgrees(reported, lo-GrowthTolerance, hi+GrowthTolerance)
+}
+
+// checkFigures lists the figures of k for p a growth check may use, the
+// reporting source's own first, then in order of preference; never a
+// suspect figure, a range or a bound.
+func (d *Dataset) checkFigures(k SeriesKey, p Period, source string) []Observation {
+	var own, rest []Observation
+	for _, j := range d.byPeriod[periodKey{k, p.String()}] {
+		o := d.Observations[j]
+		switch {
+		case o.Suspect() || o.IsRange() || o.Qualifier.Bound() || o.Value <= 0:
+		case o.Source == source:
+			own = append(own, o)
+		default:
+			rest = append(rest, o)
+		}
+	}
+	return append(own, rest...)
+}
+
+// reportedAgrees reports whether the reported rate r, read with its own
+// rounding and qualifier, meets the interval [lo, hi] the figures allow.
+func reportedAgrees(r Observation, lo, hi float64) bool {
+	h := statedHalfUnit(r.Value)
+	rlo, rhi := r.Value-h, r.Value+h
+	switch r.Qualifier {
+	case MoreThan, AtLeast:
+		rhi = math.Inf(1)
+	case LessThan, AtMost:
+		rlo = math.Inf(-1)
+	}
+	return rlo <= hi && lo <= rhi
+}
+
+// statedHalfUnit is half the unit of the last digit a figure is stated to:
+// 2100000 ("2.1 million") may be anything from 2050000 to 2150000, 5.8
+// from 5.75 to 5.85. Trailing zeros are read as rounding, but never as
+// more than maxRounding of the figure, so a round "6 million" still
+// refutes a rate far from it.
+func statedHalfUnit(v float64) float64 {
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	h := 0.5
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		h = 0.5 * math.Pow(10, -float64(len(s)-i-1))
+	} else if z := len(s) - len(strings.TrimRight(s, "0")); z < len(s) {
+		h = 0.5 * math.Pow(10, float64(z))
+	}
+	return math.Min(h, maxRounding*math.Abs(v))
+}
+
+// maxRounding caps how far, relative to itself, a figure is taken to have
+// been rounded.
+const maxRounding = 0.025

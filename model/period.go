@@ -17,6 +17,7 @@ const (
 	PeriodHalf                         // 2024-H1
 	PeriodQuarter                      // 2024-Q3
 	PeriodMonthRange                   // 2024-01..07, a cumulative year-to-date span
+	PeriodToDate                       // 2025 (to 2025-07-28): so far this year, to a day or into a month
 	PeriodMonth                        // 2024-07
 	PeriodDay                          // 2024-05-29
 )
@@ -30,7 +31,8 @@ type Period struct {
 	Year int
 	// From and To are the first and last month covered (1–12).
 	From, To int
-	// Day is set only for PeriodDay.
+	// Day is set for PeriodDay, and for PeriodToDate when the source's
+	// date gives the day; zero means "some time in month To".
 	Day  int
 	Text string
 }
@@ -45,6 +47,9 @@ func ParsePeriod(s string) (Period, error) {
 	}
 	if !looksStructured(s) {
 		return Period{Kind: PeriodText, Text: s}, nil
+	}
+	if strings.HasPrefix(s[4:], toDateOpen) {
+		return parseToDate(s)
 	}
 	year, err := strconv.Atoi(s[:4])
 	if err != nil || year < 1800 || year > 2200 {
@@ -90,11 +95,43 @@ func ParsePeriod(s string) (Period, error) {
 		}
 		return Period{Kind: PeriodDay, Year: year, From: m, To: m, Day: d}, nil
 	}
-	return Period{}, fmt.Errorf("malformed period %q (want YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM..MM, YYYY-MM-DD or descriptive text)", s)
+	return Period{}, fmt.Errorf("malformed period %q (want YYYY, YYYY-H1, YYYY-Q1, YYYY-MM, YYYY-MM..MM, YYYY-MM-DD, YYYY (to YYYY-MM-DD) or descriptive text)", s)
+}
+
+// toDateOpen follows the year in a year-to-date period.
+const toDateOpen = " (to "
+
+// parseToDate reads "2025 (to 2025-07-28)" or "2025 (to 2025-07)": a
+// total from 1 January to that day, or to some day in that month when the
+// source gives only the month. The year is written twice so the form reads
+// on its own; the two must agree.
+func parseToDate(s string) (Period, error) {
+	year, _ := strconv.Atoi(s[:4])
+	rest, ok := strings.CutSuffix(s[4+len(toDateOpen):], ")")
+	if !ok || (len(rest) != 7 && len(rest) != 10) || rest[4] != '-' {
+		return Period{}, fmt.Errorf("malformed year-to-date period %q (want YYYY (to YYYY-MM-DD) or YYYY (to YYYY-MM))", s)
+	}
+	if rest[:4] != s[:4] {
+		return Period{}, fmt.Errorf("year-to-date period %q must end in its own year %s", s, s[:4])
+	}
+	m, err := month(rest[5:7])
+	if err != nil {
+		return Period{}, err
+	}
+	p := Period{Kind: PeriodToDate, Year: year, From: 1, To: m}
+	if len(rest) == 10 {
+		d, err := strconv.Atoi(rest[8:10])
+		if rest[7] != '-' || err != nil || d < 1 || d > daysIn(year, m) {
+			return Period{}, fmt.Errorf("day %q does not exist in %04d-%02d", rest[8:], year, m)
+		}
+		p.Day = d
+	}
+	return p, nil
 }
 
 // looksStructured reports whether s starts like a machine period: four
-// digits, then nothing or a dash followed by a digit, H or Q.
+// digits, then nothing, a dash followed by a digit, H or Q, or the
+// opening of a year-to-date period.
 func looksStructured(s string) bool {
 	if len(s) < 4 {
 		return false
@@ -104,7 +141,7 @@ func looksStructured(s string) bool {
 			return false
 		}
 	}
-	if len(s) == 4 {
+	if len(s) == 4 || strings.HasPrefix(s[4:], toDateOpen) {
 		return true
 	}
 	if s[4] != '-' || len(s) < 6 {
@@ -175,14 +212,26 @@ func (p Period) Compare(q Period) int {
 	if d := q.startIndex() - p.startIndex(); d != 0 {
 		return sign(d)
 	}
-	if (p.Kind == PeriodDay) != (q.Kind == PeriodDay) {
-		if p.Kind == PeriodDay {
+	// Same months: a figure to a day inside the last month comes before
+	// the figure for the whole month, and an earlier day before a later.
+	if p.partial() != q.partial() {
+		if p.partial() {
 			return -1
 		}
 		return 1
 	}
 	return sign(p.Day - q.Day)
 }
+
+// partial reports whether the period stops inside its last month.
+func (p Period) partial() bool {
+	return p.Kind == PeriodDay || p.Kind == PeriodToDate
+}
+
+// ToDate reports whether p is a year-to-date period ending on a day or
+// inside a month: a part-year total that must never be read as the
+// whole of its last month, let alone the year.
+func (p Period) ToDate() bool { return p.Kind == PeriodToDate }
 
 func sign(d int) int {
 	switch {
@@ -207,7 +256,7 @@ func (p Period) PrevYear() (Period, bool) {
 	}
 	q := p
 	q.Year--
-	if q.Kind == PeriodDay && q.Day > daysIn(q.Year, q.From) {
+	if q.Day > daysIn(q.Year, q.To) {
 		return Period{}, false
 	}
 	return q, true
@@ -230,6 +279,11 @@ func (p Period) String() string {
 		return fmt.Sprintf("%04d-%02d..%02d", p.Year, p.From, p.To)
 	case PeriodDay:
 		return fmt.Sprintf("%04d-%02d-%02d", p.Year, p.From, p.Day)
+	case PeriodToDate:
+		if p.Day == 0 {
+			return fmt.Sprintf("%04d (to %04d-%02d)", p.Year, p.Year, p.To)
+		}
+		return fmt.Sprintf("%04d (to %04d-%02d-%02d)", p.Year, p.Year, p.To, p.Day)
 	}
 	return p.Text
 }
@@ -249,6 +303,11 @@ func (p Period) Label() string {
 		return fmt.Sprintf("%s–%s %d", monthNames[p.From-1], monthNames[p.To-1], p.Year)
 	case PeriodDay:
 		return fmt.Sprintf("%d %s %d", p.Day, monthNames[p.From-1], p.Year)
+	case PeriodToDate:
+		if p.Day == 0 {
+			return fmt.Sprintf("YTD %s %d", monthNames[p.To-1], p.Year)
+		}
+		return fmt.Sprintf("YTD %d %s %d", p.Day, monthNames[p.To-1], p.Year)
 	}
 	return p.Text
 }
@@ -266,6 +325,8 @@ func (k PeriodKind) PrecisionName() string {
 		return "month"
 	case PeriodMonthRange:
 		return "month-range"
+	case PeriodToDate:
+		return "to-date"
 	case PeriodDay:
 		return "day"
 	}

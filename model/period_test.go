@@ -20,6 +20,15 @@ func TestParsePeriod(t *testing.T) {
 		{"2025-01..07", PeriodMonthRange, "Jan–Jul 2025", false},
 		{"2024-05-29", PeriodDay, "29 May 2024", false},
 		{"2024-02-29", PeriodDay, "29 Feb 2024", false},
+		{"2025 (to 2025-07-28)", PeriodToDate, "YTD 28 Jul 2025", false},
+		{"2025 (to 2025-10)", PeriodToDate, "YTD Oct 2025", false},
+		{"2024 (to 2024-01-15)", PeriodToDate, "YTD 15 Jan 2024", false},
+		{"2025 (Jan–Aug)", PeriodText, "2025 (Jan–Aug)", false},
+		{"2025 (to 2024-07-28)", 0, "", true},
+		{"2025 (to 2025-13-01)", 0, "", true},
+		{"2025 (to 2025-02-29)", 0, "", true},
+		{"2025 (to 2025-07-28", 0, "", true},
+		{"2025 (to late Nov)", 0, "", true},
 		{"c. 2024", PeriodText, "c. 2024", false},
 		{"long-term", PeriodText, "long-term", false},
 		{"end-2028", PeriodText, "end-2028", false},
@@ -54,8 +63,8 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestPeriodOrder(t *testing.T) {
-	in := []string{"long-term", "2025", "2024", "2024-H1", "2024-01..07", "2024-Q1", "2024-07", "c. 2024", "2024-07-01", "2023-H2"}
-	want := []string{"2023-H2", "2024-Q1", "2024-H1", "2024-07-01", "2024-07", "2024-01..07", "2024", "2025", "c. 2024", "long-term"}
+	in := []string{"long-term", "2025", "2024", "2024-H1", "2024-01..07", "2024-Q1", "2024-07", "c. 2024", "2024-07-01", "2023-H2", "2024 (to 2024-07-28)", "2024 (to 2024-07-03)", "2024 (to 2024-06)"}
+	want := []string{"2023-H2", "2024-Q1", "2024 (to 2024-06)", "2024-H1", "2024-07-01", "2024-07", "2024 (to 2024-07-03)", "2024 (to 2024-07-28)", "2024-01..07", "2024", "2025", "c. 2024", "long-term"}
 	ps := make([]Period, len(in))
 	for i, s := range in {
 		p, err := ParsePeriod(s)
@@ -75,19 +84,42 @@ func TestPeriodOrder(t *testing.T) {
 }
 
 func TestPrevYear(t *testing.T) {
-	for in, want := range map[string]string{"2024": "2023", "2024-H1": "2023-H1", "2025-01..07": "2024-01..07", "2024-03-01": "2023-03-01"} {
+	for in, want := range map[string]string{"2024": "2023", "2024-H1": "2023-H1", "2025-01..07": "2024-01..07", "2024-03-01": "2023-03-01",
+		"2025 (to 2025-07-28)": "2024 (to 2024-07-28)", "2025 (to 2025-10)": "2024 (to 2024-10)"} {
 		p, _ := ParsePeriod(in)
 		q, ok := p.PrevYear()
 		if !ok || q.String() != want {
 			t.Errorf("PrevYear(%s) = %s, %v; want %s", in, q, ok, want)
 		}
 	}
-	leap, _ := ParsePeriod("2024-02-29")
-	if _, ok := leap.PrevYear(); ok {
-		t.Error("29 Feb has no previous-year twin")
+	for _, in := range []string{"2024-02-29", "2024 (to 2024-02-29)"} {
+		leap, _ := ParsePeriod(in)
+		if _, ok := leap.PrevYear(); ok {
+			t.Errorf("%s: 29 Feb has no previous-year twin", in)
+		}
 	}
 	text, _ := ParsePeriod("c. 2024")
 	if _, ok := text.PrevYear(); ok {
 		t.Error("text periods have no previous year")
+	}
+}
+
+// A year-to-date figure is a part-year total: it compares with the same
+// span a year earlier, never with the month range or year it falls in.
+func TestToDateIsItsOwnSpan(t *testing.T) {
+	ytd, _ := ParsePeriod("2025 (to 2025-07-28)")
+	months, _ := ParsePeriod("2025-01..07")
+	prev, _ := ParsePeriod("2024 (to 2024-07-28)")
+	if !ytd.ToDate() || months.ToDate() {
+		t.Error("ToDate must tell the year-to-date form from a month range")
+	}
+	if ytd.SameSpan(months) {
+		t.Error("to 28 Jul is not the same span as Jan–Jul")
+	}
+	if !ytd.SameSpan(prev) {
+		t.Error("to 28 Jul 2025 and to 28 Jul 2024 are the same span")
+	}
+	if ytd.Months() != 7 || !ytd.Exact() {
+		t.Errorf("Months = %d, Exact = %v", ytd.Months(), ytd.Exact())
 	}
 }

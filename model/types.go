@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // Kind separates measured figures from everything that only looks like
 // one. The views must never draw a forecast, target or capacity as if it
@@ -30,18 +33,31 @@ func (k Kind) Valid() bool {
 // Qualifier keeps a source's hedge ("over", "nearly") next to its number.
 type Qualifier string
 
-// The qualifiers a value may carry.
+// The qualifiers a value may carry. AtLeast is a source's "no less
+// than", which unlike "more than" includes the figure itself.
 const (
 	Exactly  Qualifier = ""
 	MoreThan Qualifier = ">"
 	LessThan Qualifier = "<"
+	AtLeast  Qualifier = ">="
+	AtMost   Qualifier = "<="
 	About    Qualifier = "~"
 )
 
 // Valid reports whether q is a known qualifier.
 func (q Qualifier) Valid() bool {
 	switch q {
-	case Exactly, MoreThan, LessThan, About:
+	case Exactly, MoreThan, LessThan, AtLeast, AtMost, About:
+		return true
+	}
+	return false
+}
+
+// Bound reports whether q makes the figure a bound rather than a value
+// (more than, less than, at least, at most).
+func (q Qualifier) Bound() bool {
+	switch q {
+	case MoreThan, LessThan, AtLeast, AtMost:
 		return true
 	}
 	return false
@@ -186,11 +202,15 @@ type Project struct {
 
 // Observation is one figure as one source stated it.
 type Observation struct {
-	ID        string
-	Subject   string
-	Metric    string
-	Period    Period
-	Value     float64
+	ID      string
+	Subject string
+	Metric  string
+	Period  Period
+	// Value is the figure, or the low end of a range (see IsRange).
+	Value float64
+	// High is the high end when the source gave a range ("104,000–105,000
+	// TEU"); zero otherwise. Set it with SetRange.
+	High      float64
 	Qualifier Qualifier
 	Unit      string
 	Kind      Kind
@@ -199,6 +219,43 @@ type Observation struct {
 	// what other sources say; it is listed, marked and never charted.
 	Flag string
 	Note string
+	// ranged is set by SetRange: a range's ends may be any numbers, so no
+	// value of High can say "no range" on its own.
+	ranged bool
+}
+
+// SetRange makes o a range from lo to hi, as a source that gives no single
+// figure states it.
+func (o *Observation) SetRange(lo, hi float64) {
+	o.Value, o.High, o.ranged = lo, hi, true
+}
+
+// IsRange reports whether the source gave a range rather than one figure.
+// A range is shown as a range and never plotted or used in arithmetic as
+// if it were a point.
+func (o Observation) IsRange() bool { return o.ranged }
+
+// SameValue reports whether o and x state the same figure: equal values,
+// or, when neither is a bound, one the other rounded as it is stated
+// (4,484,000 t and "4.5 million t" agree; 4.5 and 4.3 million do not).
+// Ranges are the same only when both ends are.
+func (o Observation) SameValue(x Observation) bool {
+	if o.IsRange() || x.IsRange() {
+		return o.IsRange() && x.IsRange() && sameValue(o.Value, x.Value) && sameValue(o.High, x.High)
+	}
+	if sameValue(o.Value, x.Value) {
+		return true
+	}
+	if o.Qualifier.Bound() || x.Qualifier.Bound() {
+		return false
+	}
+	return roundsTo(o.Value, x.Value) || roundsTo(x.Value, o.Value)
+}
+
+// roundsTo reports whether a, stated to its last digit, rounds to b's
+// precision as b: b is the same figure written more coarsely.
+func roundsTo(a, b float64) bool {
+	return math.Abs(a-b) <= statedHalfUnit(b)*(1+1e-9)
 }
 
 // FlagSuspect marks a likely republishing error.
@@ -206,6 +263,13 @@ const FlagSuspect = "suspect"
 
 // Suspect reports whether the observation is flagged as a likely error.
 func (o Observation) Suspect() bool { return o.Flag == FlagSuspect }
+
+// Plottable reports whether o may be drawn as a point on a time axis: its
+// period is exact, it is not suspect and it is a single figure, not a
+// range.
+func (o Observation) Plottable() bool {
+	return o.Period.Exact() && !o.Suspect() && !o.IsRange()
+}
 
 // Key is the series the observation belongs to.
 func (o Observation) Key() SeriesKey {

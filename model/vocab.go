@@ -11,7 +11,7 @@ func Units() []string {
 	return []string{
 		"tonnes", "tonnes/year", "tonnes/month", "TEU", "TEU/year", "containers", "containers/year",
 		"trains", "trains/year", "trains/day", "wagons", "vehicles", "vehicles/year", "trucks",
-		"trailers/year", "vessels", "vessels/year", "calls", "trips", "passengers", "passengers/year",
+		"trailers/year", "vessels", "vessels/year", "vessels/month", "calls", "trips", "passengers", "passengers/year",
 		"USD", "EUR", "KZT", "AZN", "km", "m", "m2", "hectares", "MW", "GW", "kV", "kWh/year", "bcm",
 		"bcm/year", "barrels", "barrels/day", "tonne-km", "days", "hours", "minutes", "years", "%",
 		"% y/y", "pp", "x", "count", "Tbps",
