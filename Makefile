@@ -55,7 +55,7 @@ datapackage-check: build
 # Rewrites the golden files after an intended change to the look: the
 # frames (tui, snapshot) and every package whose tests use tui/internal/golden.
 golden:
-	$(GO) test ./tui ./cmd/corridor -run Golden -update
+	$(GO) test ./tui ./cmd/corridor -update
 	$(GO) test $$(grep -rl '"corridor/tui/internal/golden"' --include='*_test.go' tui | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
 
 # Rebuilds the map's embedded geography from Natural Earth (world-atlas on

@@ -49,7 +49,11 @@ func Records(ds *model.Dataset, file string) ([][]string, error) {
 		}
 	case ObservationsFile:
 		for _, o := range ds.Observations {
-			out = append(out, []string{o.ID, o.Subject, o.Metric, o.Period.String(), strconv.FormatFloat(o.Value, 'f', -1, 64), string(o.Qualifier),
+			value := strconv.FormatFloat(o.Value, 'f', -1, 64)
+			if o.IsRange() {
+				value += ".." + strconv.FormatFloat(o.High, 'f', -1, 64)
+			}
+			out = append(out, []string{o.ID, o.Subject, o.Metric, o.Period.String(), value, string(o.Qualifier),
 				o.Unit, string(o.Kind), o.Source, o.Flag, o.Note})
 		}
 	case EventsFile:

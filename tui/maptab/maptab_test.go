@@ -361,7 +361,7 @@ func TestPaneAndSelection(t *testing.T) {
 		press(m, "j")
 	}
 	v := ansi.Strip(m.View())
-	for _, want := range []string{"▸ Alat", "Port of Baku", "Cargo 7.6M t 2024 +3.2% y/y", "sea ← Aktau, Kuryk, Turkmenbashi", "rail → Tbilisi", "39.93°N 49.42°E · OpenStreetMap"} {
+	for _, want := range []string{"▸ Alat", "Port of Baku", "Cargo 8.192M t 2025 +8.1% y/y", "sea ← Aktau, Kuryk, Turkmenbashi", "rail → Tbilisi", "39.93°N 49.42°E · OpenStreetMap"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("pane lacks %q:\n%s", want, v)
 		}
@@ -372,18 +372,18 @@ func TestPaneAndSelection(t *testing.T) {
 	}
 	var cargo bool
 	for _, o := range sel.Observations {
-		if o.Subject == "baku" && o.Metric == "cargo" && o.Period.String() == "2024" && o.Value == 7.6e6 {
+		if o.Subject == "baku" && o.Metric == "cargo" && o.Period.String() == "2025" && o.Value == 8.192e6 {
 			cargo = true
 		}
 	}
 	if !cargo || len(sel.Sources) != 1 || sel.Sources[0] != "osm-alat" {
-		t.Errorf("selection: cargo 2024 listed %v, sources %v", cargo, sel.Sources)
+		t.Errorf("selection: cargo 2025 listed %v, sources %v", cargo, sel.Sources)
 	}
 	// A derived growth is marked † and explained.
 	for m.Cursor() != "poti" {
 		press(m, "j")
 	}
-	if v := ansi.Strip(m.View()); !strings.Contains(v, "+8.5%† y/y") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "-5.2%† y/y") {
 		t.Errorf("Poti's computed growth must carry †:\n%s", v)
 	}
 	if sel, _ := m.Selection(); len(sel.Derived) == 0 {

@@ -46,7 +46,7 @@ func report(t *testing.T) model.Changes {
 			obs("o-4", "aktau", "cargo", "2024", 3_800_000, "tonnes", "stat-1"),
 			obs("o-5", "aktau", "cargo", "2024", 3_900_000, "tonnes", "news-1"),
 			obs("o-6", "baku", "containers", "2024", 76_000, "TEU", "news-1"),
-			obs("o-8", "aktau", "containers", "2024", 8_000, "TEU", "blog-1"),
+			obs("o-8", "aktau", "containers", "2024", 7_000, "TEU", "blog-1"),
 		},
 		Events: []model.Event{{ID: "e-2", Date: period(t, "2026-H2"), Title: "New ferry line opens", Status: model.EventPlanned, Source: "news-1"}},
 	}
@@ -56,7 +56,7 @@ func report(t *testing.T) model.Changes {
 			obs("o-1", "baku", "cargo", "2024", 7_650_000, "tonnes", "news-1"),
 			obs("o-4", "aktau", "cargo", "2024", 3_800_000, "tonnes", "stat-1"),
 			obs("o-6", "baku", "containers", "2024", 76_000, "TEU", "news-1"),
-			obs("o-8", "aktau", "containers", "2024", 8_000, "TEU", "blog-1"),
+			obs("o-8", "aktau", "containers", "2024", 7_000, "TEU", "blog-1"),
 			obs("o-9", "aktau", "containers", "2024", 8_200, "TEU", "news-1"),
 		},
 		Events: []model.Event{
