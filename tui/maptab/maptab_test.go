@@ -372,7 +372,7 @@ func TestPaneAndSelection(t *testing.T) {
 	}
 	var cargo bool
 	for _, o := range sel.Observations {
-		if o.Subject == "baku" && o.Metric == "cargo" && o.Period.String() == "2025" && o.Value == 8.192e6 {
+		if o.Subject == "baku" && o.Metric == "cargo" && o.Period.String() == "2025" && o.Value == 8.1922e6 {
 			cargo = true
 		}
 	}
