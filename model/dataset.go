@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -138,6 +139,11 @@ func (d *Dataset) Prefer(a, b Observation) int {
 			return -1
 		}
 		return 1
+	}
+	// Of two sources of the same standing, the more precise figure
+	// (76,775 over "76,000") is the one to compute with.
+	if c := cmp.Compare(significant(b.Value), significant(a.Value)); c != 0 {
+		return c
 	}
 	if c := sb.Published.Compare(sa.Published); c != 0 && sa.Published.Exact() && sb.Published.Exact() {
 		return c
@@ -421,4 +427,14 @@ func rows[T any](xs []T, id func(T) string) map[string]string {
 		m[id(x)] = fmt.Sprintf("%+v", x)
 	}
 	return m
+}
+
+// significant counts the significant digits a value was stated with:
+// 76775 has five, 76000 two, 8.1922e6 five.
+func significant(v float64) int {
+	s := strings.TrimLeft(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), "0.")
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(strings.ReplaceAll(s, ".", ""))
+	}
+	return len(strings.TrimRight(s, "0"))
 }

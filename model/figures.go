@@ -21,14 +21,13 @@ func YearValues(d *Dataset, k SeriesKey) map[int]float64 {
 	return out
 }
 
-// Headline is a figure chosen for a card or table cell: the latest annual
-// actual if there is one, else the latest actual of any exact period.
+// Headline is a figure chosen for a card or table cell: the actual of
+// the most recent period of any length (a year, a half, a quarter, a
+// month, a year to date), always shown with that period. Of periods
+// ending together the longest wins, so a full year beats its last
+// quarter.
 func Headline(d *Dataset, subject, metric, unit string) (Point, bool) {
-	k := Key(subject, metric, unit, Actual)
-	if p, ok := d.Latest(k, Annual); ok {
-		return p, true
-	}
-	return d.Latest(k, nil)
+	return d.Latest(Key(subject, metric, unit, Actual), nil)
 }
 
 // GrowthFor returns the reported growth for p's period when a source gives

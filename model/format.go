@@ -152,7 +152,12 @@ func FormatObs(o Observation) string {
 // FormatGrowth prints a derived growth rate with its dagger.
 func FormatGrowth(g Growth) string {
 	s := fmt.Sprintf("%+.1f%%", g.Percent) + GlyphDerived
-	if g.Approximate {
+	switch {
+	case g.Bound == AtLeast:
+		s = string(AtLeast) + s
+	case g.Bound == AtMost:
+		s = string(AtMost) + s
+	case g.Approximate:
 		s = "~" + s
 	}
 	return s

@@ -12,16 +12,24 @@ type Growth struct {
 	// Percent is (current/previous − 1) × 100.
 	Percent           float64
 	Current, Previous Observation
-	// Approximate is set when either input carries a qualifier (~, >, <).
+	// Approximate is set when either input is "about" (~).
 	Approximate bool
+	// Bound is set when an input is a bound (">1.3 Mt"): the growth is
+	// then itself only a bound, AtLeast or AtMost, never a point.
+	Bound Qualifier
 }
 
 // Derived is always true; it exists so call sites read as what they mean.
 func (Growth) Derived() bool { return true }
 
-// YoY computes growth of k at period p against the same span a year
-// earlier, using each period's preferred, non-suspect figure. It refuses
-// when either figure is missing, inexact or the previous value is zero.
+// YoY computes growth of k at period p against the same months a year
+// earlier (a year-to-date total against the year-to-date total to the
+// same day, January-October against January-October), using each
+// period's preferred figure: the best-standing source's most precise
+// value, never a suspect one or a range. It refuses when either figure is
+// missing or the previous value is zero. When a figure is a bound the
+// growth is a bound too (see Growth.Bound), and when the bounds pull in
+// opposite directions nothing can be said, so it refuses.
 func (d *Dataset) YoY(k SeriesKey, p Period) (Growth, bool) {
 	prev, ok := p.PrevYear()
 	if !ok {
@@ -29,24 +37,66 @@ func (d *Dataset) YoY(k SeriesKey, p Period) (Growth, bool) {
 	}
 	cur, ok1 := d.pointAt(k, p)
 	old, ok2 := d.pointAt(k, prev)
-	if !ok1 || !ok2 || old.Value == 0 {
+	if !ok1 || !ok2 || old.Value <= 0 || cur.Value < 0 {
+		return Growth{}, false
+	}
+	bound, ok := growthBound(cur.Qualifier, old.Qualifier)
+	if !ok {
 		return Growth{}, false
 	}
 	return Growth{
 		Percent:     (cur.Value/old.Value - 1) * 100,
 		Current:     cur,
 		Previous:    old,
-		Approximate: cur.Qualifier != Exactly || old.Qualifier != Exactly,
+		Approximate: cur.Qualifier == About || old.Qualifier == About,
+		Bound:       bound,
 	}, true
 }
 
+// growthBound says what a growth rate computed from a current and a
+// previous figure with these qualifiers can claim: a point (Exactly), a
+// lower bound (AtLeast), an upper bound (AtMost), or nothing (false). A
+// current value known only from below, over an exact base, grows at
+// least as much; a base known only from below shrinks the rate.
+func growthBound(cur, old Qualifier) (Qualifier, bool) {
+	dir := func(q Qualifier) int {
+		switch q {
+		case MoreThan, AtLeast:
+			return 1
+		case LessThan, AtMost:
+			return -1
+		}
+		return 0
+	}
+	switch c, o := dir(cur), -dir(old); {
+	case c == 0 && o == 0:
+		return Exactly, true
+	case c >= 0 && o >= 0:
+		return AtLeast, true
+	case c <= 0 && o <= 0:
+		return AtMost, true
+	}
+	return "", false
+}
+
+// pointAt is the preferred figure of k for exactly the months of p: the
+// same year, first and last month and day, whether the source wrote the
+// span as a month range or a year to date.
 func (d *Dataset) pointAt(k SeriesKey, p Period) (Observation, bool) {
-	for _, j := range d.byPeriod[periodKey{k, p.String()}] {
-		if o := d.Observations[j]; !o.Suspect() && !o.IsRange() {
-			return o, true
+	if p.Exact() {
+		for _, j := range d.series[k] {
+			if o := d.Observations[j]; o.Plottable() && sameMonths(o.Period, p) {
+				return o, true
+			}
 		}
 	}
 	return Observation{}, false
+}
+
+// sameMonths reports whether two exact periods cover the same months of
+// the same year to the same day.
+func sameMonths(a, b Period) bool {
+	return a.Year == b.Year && a.From == b.From && a.To == b.To && a.Day == b.Day
 }
 
 // GrowthCheck sets a reported growth rate beside the rate computed from

@@ -383,7 +383,7 @@ func TestPaneAndSelection(t *testing.T) {
 	for m.Cursor() != "poti" {
 		press(m, "j")
 	}
-	if v := ansi.Strip(m.View()); !strings.Contains(v, "-5.2%† y/y") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "+14.5%† y/y") {
 		t.Errorf("Poti's computed growth must carry †:\n%s", v)
 	}
 	if sel, _ := m.Selection(); len(sel.Derived) == 0 {
