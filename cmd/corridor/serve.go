@@ -7,14 +7,16 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"charm.land/log/v2"
 
+	"corridor/cmd/corridor/serve"
 	"corridor/data"
 	"corridor/tui"
-	"corridor/cmd/corridor/serve"
 )
 
 // serveCmd runs the SSH server until SIGINT or SIGTERM.
@@ -31,6 +33,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `file`: only these keys get in")
 	fs.BoolVar(&cfg.AllowAnonymous, "allow-anonymous", false, "let anyone who can reach the port in (needed beyond loopback without --authorized-keys)")
 	fs.IntVar(&cfg.MaxSessions, "max-sessions", serve.DefaultMaxSessions, "concurrent sessions before new clients are told the server is full")
+	maxSize := fs.String("max-size", fmt.Sprintf("%dx%d", serve.DefaultMaxWidth, serve.DefaultMaxHeight), "largest view drawn, `COLSxROWS`; bigger terminals get this much")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", serve.DefaultIdleTimeout, "end a session after this long without a key press")
 	fs.DurationVar(&cfg.MaxSessionTime, "max-session-time", serve.DefaultMaxSessionTime, "end any session after this long")
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", serve.DefaultHandshakeTimeout, "drop connections that have not finished the SSH handshake by then")
@@ -47,6 +50,10 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := look.check(); err != nil {
 		fmt.Fprintln(stderr, "corridor serve:", err)
+		return 2
+	}
+	if cfg.MaxWidth, cfg.MaxHeight = parseSize(*maxSize); cfg.MaxWidth < tui.MinWidth || cfg.MaxHeight < tui.MinHeight {
+		fmt.Fprintf(stderr, "corridor serve: --max-size %q: want COLSxROWS, at least %dx%d\n", *maxSize, tui.MinWidth, tui.MinHeight)
 		return 2
 	}
 	if err := df.check(); err != nil {
@@ -97,4 +104,15 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	<-errc
 	cfg.Logger.Info("stopped")
 	return 0
+}
+
+// parseSize reads COLSxROWS; anything else is 0x0.
+func parseSize(s string) (int, int) {
+	c, r, ok := strings.Cut(strings.ToLower(s), "x")
+	w, werr := strconv.Atoi(c)
+	h, herr := strconv.Atoi(r)
+	if !ok || werr != nil || herr != nil {
+		return 0, 0
+	}
+	return w, h
 }

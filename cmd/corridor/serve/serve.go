@@ -48,6 +48,10 @@ type Config struct {
 	AllowAnonymous bool
 	// MaxSessions caps concurrent dashboards.
 	MaxSessions int
+	// MaxWidth and MaxHeight clamp the terminal size a client asks for:
+	// the renderer holds a cell buffer per session, and an unclamped
+	// 100000x100000 request would exhaust the server's memory.
+	MaxWidth, MaxHeight int
 	// IdleTimeout ends a session when no key was pressed for that long.
 	// (ssh's own idle timeout is reset by every write, and a dashboard
 	// writes, so it would never fire; this one counts key presses.)
@@ -74,8 +78,12 @@ type Config struct {
 
 // Defaults for Config's zero values.
 const (
-	DefaultListen           = "127.0.0.1:23234"
-	DefaultMaxSessions      = 64
+	DefaultListen      = "127.0.0.1:23234"
+	DefaultMaxSessions = 64
+	// DefaultMaxWidth and DefaultMaxHeight are larger than any layout
+	// needs; at that size a session's frame buffers take about 25 MB.
+	DefaultMaxWidth         = 500
+	DefaultMaxHeight        = 200
 	DefaultIdleTimeout      = 30 * time.Minute
 	DefaultMaxSessionTime   = 8 * time.Hour
 	DefaultHandshakeTimeout = 10 * time.Second
@@ -103,6 +111,8 @@ func (c *Config) defaults() {
 		c.Listen = DefaultListen
 	}
 	orDefault(&c.MaxSessions, DefaultMaxSessions)
+	orDefault(&c.MaxWidth, DefaultMaxWidth)
+	orDefault(&c.MaxHeight, DefaultMaxHeight)
 	orDefault(&c.IdleTimeout, DefaultIdleTimeout)
 	orDefault(&c.MaxSessionTime, DefaultMaxSessionTime)
 	orDefault(&c.HandshakeTimeout, DefaultHandshakeTimeout)
@@ -291,7 +301,8 @@ func (s *Server) ListenAndServe() error {
 // Serve serves on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
 	s.cfg.Logger.Info("listening", "addr", l.Addr().String(), "host_key", s.fingerprint, "auth", s.cfg.authMode(),
-		"max_sessions", s.cfg.MaxSessions, "idle_timeout", s.cfg.IdleTimeout, "fps", s.cfg.FPS)
+		"max_sessions", s.cfg.MaxSessions, "idle_timeout", s.cfg.IdleTimeout,
+		"max_size", fmt.Sprintf("%dx%d", s.cfg.MaxWidth, s.cfg.MaxHeight), "fps", s.cfg.FPS)
 	err := s.srv.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -474,6 +485,10 @@ func (s *Server) handle(sess ssh.Session) {
 	s.cfg.Logger.Info("connect", "addr", sess.RemoteAddr(), "user", sess.User(), "key", keyFingerprint(sess),
 		"term", pty.Term, "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
 	reason := ss.run()
-	s.cfg.Logger.Info("disconnect", "addr", sess.RemoteAddr(), "key", keyFingerprint(sess), "term", pty.Term,
-		"duration", time.Since(start).Round(time.Millisecond), "reason", reason)
+	kv := []any{"addr", sess.RemoteAddr(), "key", keyFingerprint(sess), "term", pty.Term,
+		"duration", time.Since(start).Round(time.Millisecond), "reason", reason}
+	if n := ss.clamps; n > 0 {
+		kv = append(kv, "size_clamps", n)
+	}
+	s.cfg.Logger.Info("disconnect", kv...)
 }

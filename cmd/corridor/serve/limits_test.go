@@ -1,0 +1,143 @@
+package serve
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"charm.land/log/v2"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// logTo gives cfg a logger writing into a buffer the test can read.
+func logTo(cfg *Config) *buffer {
+	b := &buffer{}
+	cfg.Logger = log.New(b)
+	return b
+}
+
+func waitLog(t *testing.T, b *buffer, want string) {
+	t.Helper()
+	waitFor(t, fmt.Sprintf("log line %q", want), 10*time.Second, func() bool { return strings.Contains(b.String(), want) })
+}
+
+// windowChange asks for a new size without waiting for an answer, as a
+// client resizing its terminal does.
+func windowChange(s *gossh.Session, w, h int) error {
+	_, err := s.SendRequest("window-change", false, gossh.Marshal(struct{ W, H, PW, PH uint32 }{uint32(w), uint32(h), 0, 0}))
+	return err
+}
+
+// rssMB is the process's resident set, from /proc (0 elsewhere).
+func rssMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
+
+// A 100000x100000 terminal and a storm of window changes up to that
+// size must not take the server's memory: the view is clamped to
+// MaxWidth x MaxHeight, the client is told, and the server serves on.
+//
+// Memory is judged by the Go heap in use (sampled through the storm),
+// not RSS: the test binary holds client and server, and under -race the
+// detector's shadow memory would dominate RSS. `make e2e` checks the real
+// server process's peak RSS with OpenSSH and a 6000x6000 terminal.
+func TestHugeTerminalIsClamped(t *testing.T) {
+	cfg := Config{}
+	logs := logTo(&cfg)
+	_, addr := start(t, cfg)
+	runtime.GC()
+	debug.FreeOSMemory()
+
+	var mu sync.Mutex
+	peakHeap, peakRSS := uint64(0), 0.0
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			r := rssMB()
+			mu.Lock()
+			peakHeap, peakRSS = max(peakHeap, ms.HeapInuse), max(peakRSS, r)
+			mu.Unlock()
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+
+	c := mustDial(t, addr)
+	d := openDash(t, c, 100000, 100000)
+	d.waitText(t, "view clamped to 500×200")
+	d.waitText(t, "The route")
+	waitLog(t, logs, "asked=100000x100000 shown=500x200")
+	r := rand.New(rand.NewPCG(1, 2))
+	clamps, runs, inRun := 1, 1, true // the pty request was the first
+	for range 1000 {
+		w, h := 1+r.IntN(100000), 1+r.IntN(100000)
+		if err := windowChange(d.sess, w, h); err != nil {
+			t.Fatalf("window change: %v", err)
+		}
+		if big := w > 500 || h > 200; big {
+			clamps++
+			if !inRun {
+				runs++
+			}
+			inRun = true
+		} else {
+			inRun = false
+		}
+	}
+	// The storm is over when a small size shows: only a narrow view
+	// shortens the tab names.
+	if err := d.sess.WindowChange(20, 50); err != nil {
+		t.Fatal(err)
+	}
+	d.waitText(t, "1 Over")
+	close(stop)
+	<-sampled
+
+	other := openDash(t, mustDial(t, addr), 100, 30)
+	other.waitText(t, "The route")
+	fmt.Fprint(d.in, "q")
+	if st := d.exitStatus(t); st != 0 {
+		t.Errorf("clamped session exit status %d, want 0", st)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	t.Logf("peak Go heap in use %.1f MB, peak RSS of the test process %.1f MB", float64(peakHeap)/(1<<20), peakRSS)
+	if peakHeap > 100<<20 {
+		t.Errorf("peak heap %.1f MB, want under 100 MB", float64(peakHeap)/(1<<20))
+	}
+	// One log line per run of clamped sizes, and a count at the end.
+	waitLog(t, logs, fmt.Sprintf("size_clamps=%d", clamps))
+	if n := strings.Count(logs.String(), "terminal size clamped"); n != runs {
+		t.Errorf("%d clamp log lines, want %d (one per run of clamped sizes)", n, runs)
+	}
+}
+
+func TestClampFollowsMaxSize(t *testing.T) {
+	_, addr := start(t, Config{MaxWidth: 80, MaxHeight: 24})
+	d := openDash(t, mustDial(t, addr), 200, 60)
+	d.waitText(t, "view clamped to 80×24: the server draws no more for a 200×60 terminal")
+}
