@@ -141,3 +141,68 @@ func TestClampFollowsMaxSize(t *testing.T) {
 	d := openDash(t, mustDial(t, addr), 200, 60)
 	d.waitText(t, "view clamped to 80×24: the server draws no more for a 200×60 terminal")
 }
+
+// The ssh library keeps every env request; only the variables corridor
+// reads get through, and a flood closes the connection.
+func TestEnvRequestsAreFiltered(t *testing.T) {
+	cfg := Config{}
+	logs := logTo(&cfg)
+	_, addr := start(t, cfg)
+	c := mustDial(t, addr)
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := func(name, value string) bool {
+		ok, err := s.SendRequest("env", true, gossh.Marshal(struct{ Name, Value string }{name, value}))
+		if err != nil {
+			t.Fatalf("env %s: %v", name, err)
+		}
+		return ok
+	}
+	for _, tc := range []struct {
+		name, value string
+		want        bool
+	}{
+		{"TERM", "xterm-256color", true},
+		{"LANG", "en_GB.UTF-8", true},
+		{"NO_COLOR", "1", true},
+		{"COLORTERM", "truecolor", true},
+		{"LD_PRELOAD", "/tmp/x.so", false},
+		{"LC_ALL", "C", false},
+		{"LANG", strings.Repeat("x", 4096), false},
+	} {
+		if got := env(tc.name, tc.value); got != tc.want {
+			t.Errorf("env %s (%d bytes) accepted = %v, want %v", tc.name, len(tc.value), got, tc.want)
+		}
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	big := strings.Repeat("x", 4096)
+	for i := range 20000 {
+		if _, err := s.SendRequest("env", false, gossh.Marshal(struct{ Name, Value string }{fmt.Sprintf("V%d", i), big})); err != nil {
+			break // closed, as it should be
+		}
+	}
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server kept a connection flooding env requests open")
+	}
+	waitLog(t, logs, "env flood")
+}
+
+func TestAgentForwardingIsRefused(t *testing.T) {
+	_, addr := start(t, Config{})
+	s, err := mustDial(t, addr).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok, err := s.SendRequest("auth-agent-req@openssh.com", true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok {
+		t.Error("auth-agent-req was accepted; corridor uses no agent and must refuse it")
+	}
+}

@@ -263,7 +263,8 @@ func New(cfg Config) (*Server, error) {
 		PublicKeyHandler: func(_ ssh.Context, key ssh.PublicKey) bool {
 			return s.anonymous || s.allowed[string(key.Marshal())]
 		},
-		Version: "corridor",
+		ChannelHandlers: map[string]ssh.ChannelHandler{"session": s.sessionChannel},
+		Version:         "corridor",
 	}
 	if s.anonymous {
 		// Clients without a key (or with none the server knows) still get
