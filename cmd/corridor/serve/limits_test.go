@@ -1,8 +1,10 @@
 package serve
 
 import (
+	"bufio"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -190,6 +192,7 @@ func TestEnvRequestsAreFiltered(t *testing.T) {
 		t.Fatal("the server kept a connection flooding env requests open")
 	}
 	waitLog(t, logs, "env flood")
+	waitLog(t, logs, `reason="env flood`)
 }
 
 func TestAgentForwardingIsRefused(t *testing.T) {
@@ -205,4 +208,142 @@ func TestAgentForwardingIsRefused(t *testing.T) {
 	if ok {
 		t.Error("auth-agent-req was accepted; corridor uses no agent and must refuse it")
 	}
+}
+
+// waitClosed waits for the server to close c.
+func waitClosed(t *testing.T, c *gossh.Client, within time.Duration) time.Duration {
+	t.Helper()
+	begin := time.Now()
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	select {
+	case <-done:
+		return time.Since(begin)
+	case <-time.After(within):
+		t.Fatalf("connection still open after %s", within)
+	}
+	return 0
+}
+
+func TestConnectionWithoutSessionIsClosed(t *testing.T) {
+	cfg := Config{NoSessionTimeout: 300 * time.Millisecond}
+	logs := logTo(&cfg)
+	_, addr := start(t, cfg)
+	c := mustDial(t, addr)
+	waitClosed(t, c, 5*time.Second)
+	waitLog(t, logs, "accept conn=1")
+	waitLog(t, logs, `reason="no session within 300ms"`)
+
+	// A dashboard holds the connection; when it ends, the timer starts
+	// again.
+	c = mustDial(t, addr)
+	d := openDash(t, c, 100, 30)
+	d.waitText(t, "The route")
+	time.Sleep(600 * time.Millisecond)
+	if _, _, err := c.SendRequest("keepalive@openssh.com", true, nil); err != nil {
+		t.Fatalf("connection with a dashboard was closed: %v", err)
+	}
+	fmt.Fprint(d.in, "q")
+	d.exitStatus(t)
+	waitClosed(t, c, 5*time.Second)
+}
+
+func TestConnectionIdleTimeout(t *testing.T) {
+	cfg := Config{IdleTimeout: 100 * time.Millisecond, NoSessionTimeout: time.Hour}
+	logs := logTo(&cfg)
+	srv, addr := start(t, cfg)
+	if got := srv.srv.IdleTimeout; got != 100*time.Millisecond+connMargin {
+		t.Errorf("ssh idle timeout %s", got)
+	}
+	took := waitClosed(t, mustDial(t, addr), 10*time.Second)
+	waitLog(t, logs, "reason=\"idle for 2.1s\"")
+	t.Logf("idle connection closed after %s", took)
+}
+
+func TestConnectionMaxTime(t *testing.T) {
+	cfg := Config{MaxSessionTime: 100 * time.Millisecond, NoSessionTimeout: time.Hour}
+	logs := logTo(&cfg)
+	_, addr := start(t, cfg)
+	c := mustDial(t, addr)
+	go func() {
+		// Traffic keeps the idle timeout away; only the maximum applies.
+		for {
+			if _, _, err := c.SendRequest("keepalive@openssh.com", true, nil); err != nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
+	waitClosed(t, c, 10*time.Second)
+	waitLog(t, logs, "reason=\"maximum connection time (2.1s)\"")
+}
+
+// Connections past the per-address cap are closed when accepted, before
+// any SSH is spoken.
+func TestConnectionsPerAddressCappedAtAccept(t *testing.T) {
+	cfg := Config{MaxConnsPerAddr: 3}
+	logs := logTo(&cfg)
+	_, addr := start(t, cfg)
+	banner := func(c net.Conn) string {
+		_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		line, _ := bufio.NewReader(c).ReadString('\n')
+		return line
+	}
+	var held []net.Conn
+	for range 3 {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if b := banner(c); !strings.HasPrefix(b, "SSH-2.0-corridor") {
+			t.Fatalf("connection within the cap got %q", b)
+		}
+		held = append(held, c)
+	}
+	extra, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer extra.Close()
+	if b := banner(extra); !strings.Contains(b, "connection refused: 3 connections already open from 127.0.0.1") {
+		t.Fatalf("fourth connection got %q, want a refusal", b)
+	}
+	waitLog(t, logs, "connection refused")
+	held[0].Close()
+	waitLog(t, logs, "close conn=1")
+	again, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if b := banner(again); !strings.HasPrefix(b, "SSH-2.0-corridor") {
+		t.Fatalf("after one closed, a new connection got %q", b)
+	}
+}
+
+func TestSessionsPerAddressCapped(t *testing.T) {
+	srv, addr := start(t, Config{MaxSessionsPerAddr: 2})
+	a, b := openDash(t, mustDial(t, addr), 100, 30), openDash(t, mustDial(t, addr), 100, 30)
+	a.waitText(t, "The route")
+	b.waitText(t, "The route")
+	third := openDash(t, mustDial(t, addr), 100, 30)
+	if st := third.exitStatus(t); st != 1 {
+		t.Errorf("third session exit %d, want 1", st)
+	}
+	if got := third.out.String(); !strings.Contains(got, "2 sessions are already open from your address") {
+		t.Errorf("third session got %q", got)
+	}
+	// Nor can one connection open more session channels than that.
+	if _, err := a.client.NewSession(); err != nil {
+		t.Fatalf("second channel: %v", err)
+	}
+	if _, err := a.client.NewSession(); err == nil {
+		t.Error("third session channel on one connection was accepted")
+	}
+	fmt.Fprint(a.in, "q")
+	a.exitStatus(t)
+	waitFor(t, "one session left", 5*time.Second, func() bool { return srv.Active() == 1 })
+	late := openDash(t, mustDial(t, addr), 100, 30)
+	late.waitText(t, "The route")
 }

@@ -31,15 +31,25 @@ func keptEnv() []string { return []string{"TERM", "COLORTERM", "NO_COLOR", "LANG
 // sessionChannel opens a session channel through the ssh library's
 // handler, with the channel's requests filtered first.
 func (s *Server) sessionChannel(srv *ssh.Server, sc *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-	ssh.DefaultSessionHandler(srv, sc, filteredChannel{NewChannel: nc, s: s, sc: sc}, ctx)
+	c := connOf(ctx)
+	if c != nil {
+		if !c.openChannel(s.cfg.MaxSessionsPerAddr) {
+			s.cfg.Logger.Warn("channel refused", "conn", c.id, "addr", sc.RemoteAddr(), "why", "too many session channels on one connection")
+			_ = nc.Reject(gossh.ResourceShortage, "too many sessions on this connection")
+			return
+		}
+		defer c.closeChannel()
+	}
+	ssh.DefaultSessionHandler(srv, sc, filteredChannel{NewChannel: nc, s: s, c: c, addr: sc.RemoteAddr().String()}, ctx)
 }
 
 // filteredChannel is a NewChannel whose accepted channel's requests go
 // through Server.filter.
 type filteredChannel struct {
 	gossh.NewChannel
-	s  *Server
-	sc *gossh.ServerConn
+	s    *Server
+	c    *conn
+	addr string
 }
 
 // Accept accepts the channel and starts filtering its requests.
@@ -49,7 +59,7 @@ func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 		return ch, reqs, err
 	}
 	out := make(chan *gossh.Request)
-	go f.s.filter(f.sc, reqs, out)
+	go f.s.filter(f.c, f.addr, reqs, out)
 	return ch, out, nil
 }
 
@@ -59,7 +69,7 @@ func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 // forwarding, and refuses absurd terminal names. Passing requests on
 // one at a time keeps the library's back-pressure: a client that
 // sends faster than the server handles them waits.
-func (s *Server) filter(sc *gossh.ServerConn, in <-chan *gossh.Request, out chan<- *gossh.Request) {
+func (s *Server) filter(c *conn, addr string, in <-chan *gossh.Request, out chan<- *gossh.Request) {
 	defer close(out)
 	envs, envBytes := 0, 0
 	flooded := false
@@ -73,8 +83,10 @@ func (s *Server) filter(sc *gossh.ServerConn, in <-chan *gossh.Request, out chan
 				if !flooded {
 					flooded = true
 					why := fmt.Sprintf("env flood (more than %d requests or %d bytes)", maxEnvRequests, maxEnvBytes)
-					s.cfg.Logger.Warn("closing connection", "addr", sc.RemoteAddr(), "why", why)
-					_ = sc.Close()
+					s.cfg.Logger.Warn("closing connection", "addr", addr, "why", why)
+					if c != nil {
+						c.end(why)
+					}
 				}
 				continue
 			}

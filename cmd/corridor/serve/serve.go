@@ -48,6 +48,17 @@ type Config struct {
 	AllowAnonymous bool
 	// MaxSessions caps concurrent dashboards.
 	MaxSessions int
+	// MaxSessionsPerAddr caps the dashboards of one client address, so
+	// a few addresses cannot fill MaxSessions.
+	MaxSessionsPerAddr int
+	// MaxConnections caps open connections, handshakes included.
+	MaxConnections int
+	// MaxConnsPerAddr caps the open connections of one client address;
+	// it is checked when a connection is accepted, before its handshake.
+	MaxConnsPerAddr int
+	// NoSessionTimeout closes a connection that has had no dashboard
+	// open for that long (after connecting, or after its last one).
+	NoSessionTimeout time.Duration
 	// MaxWidth and MaxHeight clamp the terminal size a client asks for:
 	// the renderer holds a cell buffer per session, and an unclamped
 	// 100000x100000 request would exhaust the server's memory.
@@ -61,7 +72,8 @@ type Config struct {
 	// HandshakeTimeout drops connections that do not finish the SSH
 	// handshake in time.
 	HandshakeTimeout time.Duration
-	// RatePerSecond and RateBurst limit new connections per client address.
+	// RatePerSecond and RateBurst limit new connections per client
+	// address, checked when a connection is accepted.
 	RatePerSecond float64
 	RateBurst     int
 	// FPS is each session's frame-rate cap.
@@ -80,6 +92,11 @@ type Config struct {
 const (
 	DefaultListen      = "127.0.0.1:23234"
 	DefaultMaxSessions = 64
+	// DefaultMaxSessionsPerAddr lets one address (a team behind one NAT)
+	// have several dashboards while it takes 16 to fill the server.
+	DefaultMaxSessionsPerAddr = 4
+	DefaultMaxConnsPerAddr    = 8
+	DefaultNoSessionTimeout   = 30 * time.Second
 	// DefaultMaxWidth and DefaultMaxHeight are larger than any layout
 	// needs; at that size a session's frame buffers take about 25 MB.
 	DefaultMaxWidth         = 500
@@ -111,6 +128,10 @@ func (c *Config) defaults() {
 		c.Listen = DefaultListen
 	}
 	orDefault(&c.MaxSessions, DefaultMaxSessions)
+	orDefault(&c.MaxSessionsPerAddr, DefaultMaxSessionsPerAddr)
+	orDefault(&c.MaxConnections, 4*c.MaxSessions)
+	orDefault(&c.MaxConnsPerAddr, DefaultMaxConnsPerAddr)
+	orDefault(&c.NoSessionTimeout, DefaultNoSessionTimeout)
 	orDefault(&c.MaxWidth, DefaultMaxWidth)
 	orDefault(&c.MaxHeight, DefaultMaxHeight)
 	orDefault(&c.IdleTimeout, DefaultIdleTimeout)
@@ -189,9 +210,11 @@ type Server struct {
 	limiter     ratelimiter.RateLimiter
 	active      atomic.Int64
 	closing     atomic.Bool
+	book        connBook
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
+	perAddr  map[string]int // dashboards by addrKey
 	wg       sync.WaitGroup
 
 	// wrapModel, when set, wraps each session's model; tests use it to
@@ -247,7 +270,10 @@ func New(cfg Config) (*Server, error) {
 		anonymous:   cfg.AllowAnonymous || cfg.AuthorizedKeys == "",
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
 		sessions:    map[*session]struct{}{},
+		perAddr:     map[string]int{},
 		limiter:     ratelimiter.NewRateLimiter(rate.Limit(cfg.RatePerSecond), cfg.RateBurst, 4096),
+		book: connBook{byAddr: map[string]*conn{}, perKey: map[string]int{},
+			refusalLog: rate.NewLimiter(5, 20)},
 	}
 	s.live.Store(&liveData{data: cfg.Data, at: time.Now()})
 	if cfg.AuthorizedKeys != "" {
@@ -260,8 +286,18 @@ func New(cfg Config) (*Server, error) {
 		HostSigners:      []ssh.Signer{signer},
 		Handler:          s.handle,
 		HandshakeTimeout: cfg.HandshakeTimeout,
-		PublicKeyHandler: func(_ ssh.Context, key ssh.PublicKey) bool {
-			return s.anonymous || s.allowed[string(key.Marshal())]
+		// A connection with no traffic either way for longer than a
+		// session may go without a key press has nobody behind it; one
+		// older than a session may last has outlived its purpose. The
+		// margin lets the session say why it ended first.
+		IdleTimeout:      cfg.IdleTimeout + connMargin,
+		MaxTimeout:       cfg.MaxSessionTime + connMargin,
+		PublicKeyHandler: s.publicKey,
+		ConnCallback: func(ctx ssh.Context, c net.Conn) net.Conn {
+			if tc, ok := c.(*conn); ok {
+				ctx.SetValue(connKey{}, tc)
+			}
+			return c
 		},
 		ChannelHandlers: map[string]ssh.ChannelHandler{"session": s.sessionChannel},
 		Version:         "corridor",
@@ -270,14 +306,47 @@ func New(cfg Config) (*Server, error) {
 		// Clients without a key (or with none the server knows) still get
 		// in; keyboard-interactive with no questions is how OpenSSH
 		// offers that.
-		s.srv.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+		s.srv.KeyboardInteractiveHandler = func(ctx ssh.Context, _ gossh.KeyboardInteractiveChallenge) bool {
+			if c := connOf(ctx); c != nil {
+				c.authed.Store(true)
+			}
+			return true
+		}
 	}
-	s.srv.ConnectionFailedCallback = func(c net.Conn, err error) {
-		if !errors.Is(err, io.EOF) {
-			s.cfg.Logger.Info("connection failed", "addr", c.RemoteAddr(), "err", err)
+	s.srv.ConnectionFailedCallback = func(nc net.Conn, err error) {
+		c := s.connFor(nc.RemoteAddr())
+		if c == nil || errors.Is(err, os.ErrDeadlineExceeded) {
+			return // the connection's own record says why
+		}
+		c.mu.Lock()
+		fails := c.authFails
+		c.mu.Unlock()
+		if fails > 0 {
+			c.setReason(fmt.Sprintf("authentication failed (%d keys refused)", fails))
+		} else if !errors.Is(err, io.EOF) {
+			c.setReason("handshake failed: " + err.Error())
 		}
 	}
 	return s, nil
+}
+
+// connMargin is how much longer a connection may stay idle, or open,
+// than a session.
+const connMargin = 2 * time.Second
+
+// publicKey decides whether a key may log in.
+func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	c := connOf(ctx)
+	if s.anonymous || s.allowed[string(key.Marshal())] {
+		if c != nil {
+			c.authed.Store(true)
+		}
+		return true
+	}
+	if c != nil {
+		c.authFailed()
+	}
+	return false
 }
 
 // Fingerprint is the host key's SHA256 fingerprint.
@@ -302,9 +371,9 @@ func (s *Server) ListenAndServe() error {
 // Serve serves on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
 	s.cfg.Logger.Info("listening", "addr", l.Addr().String(), "host_key", s.fingerprint, "auth", s.cfg.authMode(),
-		"max_sessions", s.cfg.MaxSessions, "idle_timeout", s.cfg.IdleTimeout,
-		"max_size", fmt.Sprintf("%dx%d", s.cfg.MaxWidth, s.cfg.MaxHeight), "fps", s.cfg.FPS)
-	err := s.srv.Serve(l)
+		"max_sessions", s.cfg.MaxSessions, "per_addr", s.cfg.MaxSessionsPerAddr, "max_conns_per_addr", s.cfg.MaxConnsPerAddr,
+		"idle_timeout", s.cfg.IdleTimeout, "max_size", fmt.Sprintf("%dx%d", s.cfg.MaxWidth, s.cfg.MaxHeight), "fps", s.cfg.FPS)
+	err := s.srv.Serve(limitListener{Listener: l, s: s})
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
@@ -335,6 +404,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	err := s.srv.Close()
+	// The ssh server only knows connections that finished their
+	// handshake; close the others too.
+	s.closeAllConns("server shutdown")
 	if serr := <-stop; serr != nil && !errors.Is(serr, ssh.ErrServerClosed) && !errors.Is(serr, context.Canceled) {
 		err = errors.Join(err, serr)
 	}
@@ -436,10 +508,7 @@ func (s *Server) handle(sess ssh.Session) {
 		s.refuse(sess, "shutting down", "corridor: the server is going down")
 		return
 	}
-	if err := s.limiter.Allow(sess); err != nil {
-		s.refuse(sess, "rate limit", "corridor: too many connections from your address; try again shortly")
-		return
-	}
+	_, port, _ := net.SplitHostPort(s.cfg.Listen)
 	// The key the client proved may differ from one it merely offered
 	// (CVE-2024-45337): check the session's key against the list again.
 	if !s.anonymous {
@@ -448,7 +517,6 @@ func (s *Server) handle(sess ssh.Session) {
 			return
 		}
 	}
-	_, port, _ := net.SplitHostPort(s.cfg.Listen)
 	pty, winch, hasPty := sess.Pty()
 	if !hasPty {
 		s.refuse(sess, "no terminal", fmt.Sprintf("corridor needs a terminal: ssh -t -p %s HOST", port))
@@ -464,6 +532,28 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	defer s.active.Add(-1)
+	key := addrKey(sess.RemoteAddr())
+	s.mu.Lock()
+	if s.perAddr[key] >= s.cfg.MaxSessionsPerAddr {
+		s.mu.Unlock()
+		s.refuse(sess, "per-address limit", fmt.Sprintf("corridor: %d sessions are already open from your address; close one first", s.cfg.MaxSessionsPerAddr))
+		return
+	}
+	s.perAddr[key]++
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		if s.perAddr[key]--; s.perAddr[key] <= 0 {
+			delete(s.perAddr, key)
+		}
+		s.mu.Unlock()
+	}()
+	// Only a dashboard keeps a connection from the no-session timeout: a
+	// client repeating refused requests does not.
+	if c := connOf(sess.Context()); c != nil {
+		c.sessionStarted()
+		defer c.sessionEnded()
+	}
 
 	ss := newSession(s, sess, pty, winch)
 	s.mu.Lock()
