@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -346,4 +347,164 @@ func TestSessionsPerAddressCapped(t *testing.T) {
 	waitFor(t, "one session left", 5*time.Second, func() bool { return srv.Active() == 1 })
 	late := openDash(t, mustDial(t, addr), 100, 30)
 	late.waitText(t, "The route")
+}
+
+// writeKeys writes an authorized_keys file.
+func writeKeys(t *testing.T, lines ...string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "authorized_keys")
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func authLine(opts string, pub gossh.PublicKey) string {
+	l := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub)))
+	if opts != "" {
+		l = opts + " " + l
+	}
+	return l
+}
+
+func TestAuthorizedKeysOptionsAreHonoured(t *testing.T) {
+	type key struct {
+		signer gossh.Signer
+		pub    gossh.PublicKey
+	}
+	k := func() key { s, p := newKey(t); return key{s, p} }
+	elsewhere, expired, negated, cidr, future, glob, restricted, restrictPty, twice := k(), k(), k(), k(), k(), k(), k(), k(), k()
+	file := writeKeys(t,
+		"# team keys",
+		"",
+		authLine(`from="10.9.9.9"`, elsewhere.pub),
+		authLine(`expiry-time="20000101"`, expired.pub),
+		authLine(`from="127.0.0.0/8,!127.0.0.1"`, negated.pub),
+		authLine(`from="!10.0.0.0/8,127.0.0.0/8"`, cidr.pub),
+		authLine(`expiry-time="29991231Z",no-agent-forwarding,no-port-forwarding`, future.pub),
+		authLine(`from="127.0.*.?"`, glob.pub),
+		authLine(`restrict`, restricted.pub),
+		authLine(`restrict,pty`, restrictPty.pub),
+		authLine(`from="10.9.9.9"`, twice.pub),
+		"  # the next line lets the same key in from anywhere",
+		authLine(``, twice.pub),
+		"# trailing comment, no newline")
+	cfg := Config{AuthorizedKeys: file}
+	logs := logTo(&cfg)
+	_, addr := start(t, cfg)
+
+	for _, tc := range []struct {
+		name string
+		key  key
+		in   bool
+	}{
+		{"from elsewhere", elsewhere, false},
+		{"expired", expired, false},
+		{"negated address", negated, false},
+		{"cidr", cidr, true},
+		{"not yet expired", future, true},
+		{"wildcard", glob, true},
+		{"second line of the same key", twice, true},
+	} {
+		c, err := dial(addr, gossh.PublicKeys(tc.key.signer))
+		if (err == nil) != tc.in {
+			t.Errorf("%s: dial err = %v, want in = %v", tc.name, err, tc.in)
+		}
+		if err == nil {
+			d := openDash(t, c, 100, 30)
+			d.waitText(t, "The route")
+			c.Close()
+		}
+		if !tc.in {
+			waitLog(t, logs, gossh.FingerprintSHA256(tc.key.pub))
+		}
+	}
+	if !strings.Contains(logs.String(), "WARN") || !strings.Contains(logs.String(), "authentication failed") {
+		t.Errorf("refusals not logged at WARN:\n%s", tail(logs.String()))
+	}
+
+	c, err := dial(addr, gossh.PublicKeys(restricted.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	d := openDash(t, c, 100, 30)
+	if st := d.exitStatus(t); st != 1 || !strings.Contains(d.out.String(), "may not open a terminal") {
+		t.Errorf("restrict without pty: exit %d, output %q", st, d.out.String())
+	}
+	c2, err := dial(addr, gossh.PublicKeys(restrictPty.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	openDash(t, c2, 100, 30).waitText(t, "The route")
+}
+
+func TestAuthorizedKeysFileErrors(t *testing.T) {
+	_, pub := newKey(t)
+	good := authLine("", pub)
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"command", []string{"# c", good, authLine(`command="/bin/false"`, pub)}, ":3: option \"command\" is not supported"},
+		{"restrict with command", []string{authLine(`restrict,command="/bin/false"`, pub)}, ":1: option \"command\""},
+		{"permitopen", []string{"", "", authLine(`permitopen="localhost:80"`, pub)}, ":3: option \"permitopen\""},
+		{"environment", []string{authLine(`environment="A=b"`, pub)}, ":1: option \"environment\""},
+		{"cert-authority", []string{authLine(`cert-authority`, pub)}, ":1: option \"cert-authority\""},
+		{"host name", []string{authLine(`from="*.example.com"`, pub)}, ":1: option from=\"*.example.com\": \"*.example.com\" is a host name pattern"},
+		{"bare host name", []string{authLine(`from="gateway"`, pub)}, ":1: option from=\"gateway\": \"gateway\" is a host name"},
+		{"host bits", []string{authLine(`from="10.1.2.3/8"`, pub)}, "did you mean 10.0.0.0/8?"},
+		{"bad expiry", []string{authLine(`expiry-time="2026-01-01"`, pub)}, ":1: option expiry-time="},
+		{"garbage line", []string{good, "# fine", "ssh-ed25519 AAAAnotakey"}, ":3: not a key"},
+		{"empty", []string{"# nothing", ""}, "no keys"},
+	} {
+		file := writeKeys(t, tc.lines...)
+		_, err := New(Config{AuthorizedKeys: file, HostKeyPath: filepath.Join(t.TempDir(), "hk"), Data: dataset(t), Logger: log.New(&buffer{})})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want it to contain %q", tc.name, err, tc.want)
+			continue
+		}
+		if tc.want != "no keys" && !strings.Contains(err.Error(), file+":") {
+			t.Errorf("%s: %v does not name the file", tc.name, err)
+		}
+	}
+	// Blank and comment lines anywhere, the last line included, are fine.
+	file := writeKeys(t, "", "# a", good, "", "   ", "# end")
+	if _, err := readAuthorizedKeys(file); err != nil {
+		t.Errorf("comments and blank lines: %v", err)
+	}
+}
+
+func TestMatchFrom(t *testing.T) {
+	for _, tc := range []struct {
+		list, addr string
+		want       bool
+	}{
+		{"10.9.9.9", "10.9.9.9", true},
+		{"10.9.9.9", "10.9.9.8", false},
+		{"10.0.0.0/8", "10.200.1.1", true},
+		{"10.0.0.0/8,!10.0.0.1", "10.0.0.1", false},
+		{"!10.0.0.1", "10.0.0.2", false}, // only negations never let anyone in
+		{"10.0.*.1?", "10.0.7.15", true},
+		{"10.0.*.1?", "10.0.7.5", false},
+		{"2001:db8::/32", "2001:db8::5", true},
+		{"2001:db8::/32", "2001:db9::5", false},
+		{"2001:DB8::*", "2001:db8::abc", true},
+		{"127.0.0.1", "::ffff:127.0.0.1", true},
+		{"*", "192.0.2.1", true},
+	} {
+		ps, err := parseFrom(tc.list)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.list, err)
+		}
+		ip, ok := remoteIP(&net.TCPAddr{IP: net.ParseIP(tc.addr), Port: 1})
+		if !ok {
+			t.Fatalf("address %s", tc.addr)
+		}
+		if got := matchFrom(ps, ip); got != tc.want {
+			t.Errorf("from=%q against %s = %v, want %v", tc.list, tc.addr, got, tc.want)
+		}
+	}
 }

@@ -206,7 +206,7 @@ type Server struct {
 	anonymous   bool
 	srv         *ssh.Server
 	fingerprint string
-	allowed     map[string]bool
+	keys        *authorizedKeys
 	limiter     ratelimiter.RateLimiter
 	active      atomic.Int64
 	closing     atomic.Bool
@@ -277,8 +277,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.live.Store(&liveData{data: cfg.Data, at: time.Now()})
 	if cfg.AuthorizedKeys != "" {
-		if s.allowed, err = readAuthorizedKeys(cfg.AuthorizedKeys); err != nil {
+		if s.keys, err = readAuthorizedKeys(cfg.AuthorizedKeys); err != nil {
 			return nil, err
+		}
+		for _, line := range s.keys.expired(time.Now()) {
+			cfg.Logger.Warn("authorized key has expired and will be refused", "file", cfg.AuthorizedKeys, "line", line)
 		}
 	}
 	s.srv = &ssh.Server{
@@ -334,10 +337,12 @@ func New(cfg Config) (*Server, error) {
 // than a session.
 const connMargin = 2 * time.Second
 
-// publicKey decides whether a key may log in.
+// publicKey decides whether a key may log in, and logs a refusal with
+// the key's fingerprint.
 func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	c := connOf(ctx)
-	if s.anonymous || s.allowed[string(key.Marshal())] {
+	_, why, ok := s.keys.check(key, ctx.RemoteAddr(), time.Now())
+	if ok || s.anonymous {
 		if c != nil {
 			c.authed.Store(true)
 		}
@@ -346,6 +351,8 @@ func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if c != nil {
 		c.authFailed()
 	}
+	s.cfg.Logger.Warn("authentication failed", "addr", ctx.RemoteAddr(), "user", ctx.User(),
+		"key", gossh.FingerprintSHA256(key), "type", key.Type(), "why", why)
 	return false
 }
 
@@ -446,28 +453,6 @@ func hostKey(path string) (ssh.Signer, error) {
 	return signer, nil
 }
 
-// readAuthorizedKeys parses an OpenSSH authorized_keys file into a set of
-// marshalled keys.
-func readAuthorizedKeys(path string) (map[string]bool, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("authorized keys: %w", err)
-	}
-	set := map[string]bool{}
-	for line, rest := 1, b; len(strings.TrimSpace(string(rest))) > 0; line++ {
-		var key gossh.PublicKey
-		key, _, _, rest, err = gossh.ParseAuthorizedKey(rest)
-		if err != nil {
-			return nil, fmt.Errorf("authorized keys %s: %w", path, err)
-		}
-		set[string(key.Marshal())] = true
-	}
-	if len(set) == 0 {
-		return nil, fmt.Errorf("authorized keys %s: no keys", path)
-	}
-	return set, nil
-}
-
 // profileFor picks a session's colour profile from the client's
 // environment: any non-empty NO_COLOR turns colour off (colorprofile only
 // honours true-ish values), otherwise TERM and COLORTERM decide.
@@ -510,10 +495,17 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	_, port, _ := net.SplitHostPort(s.cfg.Listen)
 	// The key the client proved may differ from one it merely offered
-	// (CVE-2024-45337): check the session's key against the list again.
+	// (CVE-2024-45337): check the session's key against the list again,
+	// with its line's options.
 	if !s.anonymous {
-		if k := sess.PublicKey(); k == nil || !s.allowed[string(k.Marshal())] {
-			s.refuse(sess, "key not allowed", "corridor: your key is not allowed here")
+		entry, why, ok := s.keys.check(sess.PublicKey(), sess.RemoteAddr(), time.Now())
+		if !ok {
+			s.refuse(sess, "key not allowed: "+why, "corridor: your key is not allowed here")
+			return
+		}
+		if entry.noPty {
+			s.refuse(sess, fmt.Sprintf("%s:%d forbids a terminal (no-pty, or restrict without pty)", s.keys.path, entry.line),
+				"corridor: your key may not open a terminal here, and the dashboard needs one")
 			return
 		}
 	}
