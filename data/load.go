@@ -324,14 +324,33 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 	fail := func(line, col int, format string, args ...any) {
 		l.errs = append(l.errs, &Error{File: name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 	}
-	f, err := layer.FS.Open(file)
+	failRead := func(err error, line int) {
+		fail(csvLine(err, line), csvCol(err), "%v", csvMsg(err))
+	}
+	// Only a regular file is read: a named pipe would block, a device
+	// never end. The check is made before opening and again on the open
+	// file, which may have been swapped in between.
+	st, err := fs.Stat(layer.FS, file)
 	if err != nil {
 		if !layer.Optional || !errors.Is(err, fs.ErrNotExist) {
-			fail(0, 0, "cannot open: %v", errors.Unwrap(err))
+			fail(0, 0, "cannot open: %v", unwrapPath(err))
 		}
 		return nil, false
 	}
+	if !st.Mode().IsRegular() {
+		fail(0, 0, "not a regular file")
+		return nil, true
+	}
+	f, err := layer.FS.Open(file)
+	if err != nil {
+		fail(0, 0, "cannot open: %v", unwrapPath(err))
+		return nil, true
+	}
 	defer f.Close()
+	if st, err = f.Stat(); err != nil || !st.Mode().IsRegular() {
+		fail(0, 0, "not a regular file")
+		return nil, true
+	}
 	cr := csv.NewReader(io.LimitReader(f, maxFileSize))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
@@ -340,7 +359,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 		if err == io.EOF {
 			fail(1, 0, "file is empty; want a header row: %s", strings.Join(Columns()[file], ","))
 		} else {
-			fail(csvLine(err, 1), csvCol(err), "%v", csvMsg(err))
+			failRead(err, 1)
 		}
 		return nil, true
 	}
@@ -368,7 +387,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 			return rows, true
 		}
 		if err != nil {
-			fail(csvLine(err, 0), csvCol(err), "%v", csvMsg(err))
+			failRead(err, 0)
 			return rows, true
 		}
 		line, _ := cr.FieldPos(0)

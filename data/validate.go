@@ -38,7 +38,7 @@ func (o Origin) Layers() []Layer {
 	if o.Dir == "" {
 		return []Layer{{FS: Bundled()}}
 	}
-	dir := Layer{FS: os.DirFS(o.Dir), Name: filepath.Clean(o.Dir)}
+	dir := Layer{FS: dirFS(o.Dir), Name: filepath.Clean(o.Dir)}
 	if o.Merge {
 		dir.Optional = true
 		return []Layer{{FS: Bundled()}, dir}
@@ -96,11 +96,13 @@ func Validate(o Origin, now time.Time) (*model.Dataset, []Problem) {
 	ds, pos, errs := loadAll(o.Layers())
 	var out []Problem
 	bad := map[[2]any]bool{} // rows with errors get no warnings
+	wholeFile := false       // a file that could not be read at all
 	for _, e := range errs {
 		out = append(out, Problem{Error: *e})
 		bad[[2]any{e.File, e.Line}] = true
+		wholeFile = wholeFile || e.Line == 0
 	}
-	for _, w := range warnings(ds, pos, now) {
+	for _, w := range warnings(ds, pos, now, !wholeFile) {
 		if !bad[[2]any{w.File, w.Line}] {
 			out = append(out, w)
 		}
@@ -122,7 +124,10 @@ func fileOrder(name string) int {
 	return len(Files())
 }
 
-func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
+// warnings finds what Validate reports beyond errors. Unused sources
+// are only worth a warning when every file was read: with one missing,
+// every source it cites would look unused.
+func warnings(ds *model.Dataset, pos Positions, now time.Time, unused bool) []Problem {
 	var out []Problem
 	warn := func(file, id, field, format string, args ...any) {
 		p, _ := pos.Of(file, id)
@@ -176,6 +181,9 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 		}
 	}
 	for _, s := range ds.Sources {
+		if !unused {
+			break
+		}
 		if !used[s.ID] {
 			warn(SourcesFile, s.ID, "id", "source %q is never used by a figure, event or project", s.ID)
 		}
@@ -201,8 +209,14 @@ func InitDir(dir string, force bool) ([]string, error) {
 	var written []string
 	for _, f := range Files() {
 		dst := filepath.Join(dir, f)
-		if _, err := os.Stat(dst); err == nil && !force {
-			return written, fmt.Errorf("%s exists; use --force to overwrite", dst)
+		if st, err := os.Lstat(dst); err == nil {
+			if !st.Mode().IsRegular() {
+				// Writing would follow a link, or wait on a pipe.
+				return written, fmt.Errorf("%s exists and is not a regular file", dst)
+			}
+			if !force {
+				return written, fmt.Errorf("%s exists; use --force to overwrite", dst)
+			}
 		}
 		b, err := fs.ReadFile(Bundled(), f)
 		if err != nil {
