@@ -325,6 +325,10 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 		l.errs = append(l.errs, &Error{File: name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 	}
 	failRead := func(err error, line int) {
+		if errors.Is(err, errTooLarge) {
+			fail(0, 0, "grew past the %s limit for one file while it was read", byteSize(maxFileSize))
+			return
+		}
 		fail(csvLine(err, line), csvCol(err), "%v", csvMsg(err))
 	}
 	// Only a regular file is read: a named pipe would block, a device
@@ -351,7 +355,13 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 		fail(0, 0, "not a regular file")
 		return nil, true
 	}
-	cr := csv.NewReader(io.LimitReader(f, maxFileSize))
+	if st.Size() > maxFileSize {
+		fail(0, 0, "file is %s, over the %s limit for one file", byteSize(st.Size()), byteSize(maxFileSize))
+		return nil, true
+	}
+	// The file may still grow while it is read: reading past the limit
+	// is an error too, never a silent cut.
+	cr := csv.NewReader(&capReader{r: f, left: maxFileSize})
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	head, err := cr.Read()
@@ -400,6 +410,42 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 		}
 		rows = append(rows, row{l: l, file: name, line: line, header: header, fields: rec})
 	}
+}
+
+// errTooLarge is what capReader returns past the limit.
+var errTooLarge = errors.New("file too large")
+
+// capReader reads at most left bytes, then fails rather than end early.
+type capReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		// One more byte tells a file that ends exactly at the limit
+		// from one that goes on.
+		var one [1]byte
+		n, err := c.r.Read(one[:])
+		if n > 0 {
+			return 0, errTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+// byteSize formats a byte count for a message.
+func byteSize(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func csvLine(err error, fallback int) int {
