@@ -155,7 +155,7 @@ func (r row) get(name string) string {
 	if !ok || i >= len(r.fields) {
 		return ""
 	}
-	return clean(r.fields[i])
+	return model.CleanText(r.fields[i])
 }
 
 func (r row) errorf(name, format string, args ...any) {
