@@ -82,7 +82,7 @@ func TestWatcherNeverBlocksOnAPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := Origin{Dir: dir}
-	ds, err := o.Load()
+	base, err := o.LoadBaseline()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestWatcherNeverBlocksOnAPipe(t *testing.T) {
 	ch := make(chan Update, 16)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	go func() { _ = Watch(ctx, o, ds, func(u Update) { ch <- u }) }()
+	go func() { _ = Watch(ctx, o, base, func(u Update) { ch <- u }) }()
 	time.Sleep(50 * time.Millisecond)
 
 	fifo(t, filepath.Join(dir, ObservationsFile))

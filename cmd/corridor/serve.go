@@ -70,7 +70,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	// would be written on the server, far from whoever asked for it.
 	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots())
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
-	ds, err := origin.Load()
+	base, err := origin.LoadBaseline()
+	ds := base.Data
 	if err != nil {
 		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
 		return 1
@@ -84,7 +85,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
-		_ = data.Watch(ctx, origin, ds, func(u data.Update) {
+		_ = data.Watch(ctx, origin, base, func(u data.Update) {
 			srv.Publish(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes})
 		})
 	}()
