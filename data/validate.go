@@ -93,7 +93,12 @@ func Validate(o Origin, now time.Time) (*model.Dataset, []Problem) {
 			return nil, []Problem{{Error: Error{File: o.Dir, Msg: fmt.Sprintf("cannot read the data directory: %v", serr)}}}
 		}
 	}
-	ds, pos, errs := loadAll(o.Layers())
+	return validate(o.Layers(), now)
+}
+
+// validate is Validate on layers.
+func validate(layers []Layer, now time.Time) (*model.Dataset, []Problem) {
+	ds, pos, errs := loadAll(layers)
 	var out []Problem
 	bad := map[[2]any]bool{} // rows with errors get no warnings
 	wholeFile := false       // a file that could not be read at all
