@@ -132,11 +132,12 @@ func (s *Server) admit(c net.Conn) *conn {
 	}
 	b.nextID++
 	tc := &conn{Conn: c, s: s, id: b.nextID, key: key, start: time.Now()}
+	// The timer exists before anyone can find the connection and close it.
+	tc.idle = time.AfterFunc(s.cfg.NoSessionTimeout, tc.noSession)
 	b.byAddr[c.RemoteAddr().String()] = tc
 	b.perKey[key]++
 	open := len(b.byAddr)
 	b.mu.Unlock()
-	tc.idle = time.AfterFunc(s.cfg.NoSessionTimeout, tc.noSession)
 	s.cfg.Logger.Info("accept", "conn", tc.id, "addr", c.RemoteAddr(), "open", open)
 	return tc
 }

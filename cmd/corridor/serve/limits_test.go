@@ -508,3 +508,20 @@ func TestMatchFrom(t *testing.T) {
 		}
 	}
 }
+
+// A link planted where the host key will be created is not written
+// through.
+func TestHostKeyIsNotWrittenThroughALink(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	victim := filepath.Join(elsewhere, "key")
+	path := filepath.Join(dir, "host_ed25519")
+	if err := os.Symlink(victim, path); err != nil {
+		t.Skipf("symlink: %v", err)
+	}
+	if _, err := New(Config{HostKeyPath: path, Data: dataset(t), Logger: log.New(&buffer{})}); err == nil {
+		t.Error("New wrote a host key through a dangling link")
+	}
+	if _, err := os.Lstat(victim); err == nil {
+		t.Error("the link's target was created")
+	}
+}

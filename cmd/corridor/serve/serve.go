@@ -440,7 +440,17 @@ func hostKey(path string) (ssh.Signer, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("host key: %w", err)
 		}
-		if err := os.WriteFile(path, pemBytes, 0o600); err != nil {
+		// O_EXCL: never write the key through a link planted at its path.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("host key: %w", err)
+		}
+		_, err = f.Write(pemBytes)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(path)
 			return nil, fmt.Errorf("host key: %w", err)
 		}
 	} else if err != nil {
