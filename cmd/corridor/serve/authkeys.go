@@ -39,8 +39,10 @@ type keyEntry struct {
 // option such as command= would give the key more than its owner meant.
 // The no-* options forbid what corridor never offers (forwarding,
 // agents, X11, ~/.ssh/rc), so they hold by construction.
-var honouredOptions = []string{"from", "expiry-time", "restrict", "pty", "no-pty",
-	"no-port-forwarding", "no-agent-forwarding", "no-x11-forwarding", "no-user-rc"}
+func honouredOptions() []string {
+	return []string{"from", "expiry-time", "restrict", "pty", "no-pty",
+		"no-port-forwarding", "no-agent-forwarding", "no-x11-forwarding", "no-user-rc"}
+}
 
 // readAuthorizedKeys reads and checks an authorized_keys file. Comment
 // and blank lines are skipped; every other line must be a key, and an
@@ -92,13 +94,9 @@ func parseKeyOptions(opts []string) (keyEntry, error) {
 			}
 			value = v
 		}
-		known := false
-		for _, h := range honouredOptions {
-			known = known || h == name
-		}
-		if !known {
+		if !slices.Contains(honouredOptions(), name) {
 			return e, fmt.Errorf("option %q is not supported by corridor (it honours %s); remove the option or the key",
-				name, strings.Join(honouredOptions, ", "))
+				name, strings.Join(honouredOptions(), ", "))
 		}
 		if (name == "from" || name == "expiry-time") != hasValue {
 			return e, fmt.Errorf("option %s: malformed", name)
