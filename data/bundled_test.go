@@ -213,7 +213,7 @@ func BenchmarkValidateScaled(b *testing.B) {
 				if len(errs) > 0 {
 					b.Fatal(errs)
 				}
-				_ = warnings(ds, pos, time.Now())
+				_ = warnings(ds, pos, time.Now(), true)
 			}
 		})
 	}

@@ -191,7 +191,7 @@ func (r row) get(name string) string {
 	if !ok || i >= len(r.fields) {
 		return ""
 	}
-	return clean(r.fields[i])
+	return model.CleanText(r.fields[i])
 }
 
 func (r row) errorf(name, format string, args ...any) {
@@ -360,15 +360,44 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 	fail := func(line, col int, format string, args ...any) {
 		l.errs = append(l.errs, &Error{File: name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 	}
-	f, err := layer.FS.Open(file)
+	failRead := func(err error, line int) {
+		if errors.Is(err, errTooLarge) {
+			fail(0, 0, "grew past the %s limit for one file while it was read", byteSize(maxFileSize))
+			return
+		}
+		fail(csvLine(err, line), csvCol(err), "%v", csvMsg(err))
+	}
+	// Only a regular file is read: a named pipe would block, a device
+	// never end. The check is made before opening and again on the open
+	// file, which may have been swapped in between.
+	st, err := fs.Stat(layer.FS, file)
 	if err != nil {
 		if !(layer.Optional || file == PlacesFile) || !errors.Is(err, fs.ErrNotExist) {
-			fail(0, 0, "cannot open: %v", errors.Unwrap(err))
+			fail(0, 0, "cannot open: %v", unwrapPath(err))
 		}
 		return nil, false
 	}
+	if !st.Mode().IsRegular() {
+		fail(0, 0, "not a regular file")
+		return nil, true
+	}
+	f, err := layer.FS.Open(file)
+	if err != nil {
+		fail(0, 0, "cannot open: %v", unwrapPath(err))
+		return nil, true
+	}
 	defer f.Close()
-	cr := csv.NewReader(io.LimitReader(f, maxFileSize))
+	if st, err = f.Stat(); err != nil || !st.Mode().IsRegular() {
+		fail(0, 0, "not a regular file")
+		return nil, true
+	}
+	if st.Size() > maxFileSize {
+		fail(0, 0, "file is %s, over the %s limit for one file", byteSize(st.Size()), byteSize(maxFileSize))
+		return nil, true
+	}
+	// The file may still grow while it is read: reading past the limit
+	// is an error too, never a silent cut.
+	cr := csv.NewReader(&capReader{r: f, left: maxFileSize})
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	head, err := cr.Read()
@@ -376,7 +405,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 		if err == io.EOF {
 			fail(1, 0, "file is empty; want a header row: %s", strings.Join(Columns()[file], ","))
 		} else {
-			fail(csvLine(err, 1), csvCol(err), "%v", csvMsg(err))
+			failRead(err, 1)
 		}
 		return nil, true
 	}
@@ -404,7 +433,7 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 			return rows, true
 		}
 		if err != nil {
-			fail(csvLine(err, 0), csvCol(err), "%v", csvMsg(err))
+			failRead(err, 0)
 			return rows, true
 		}
 		line, _ := cr.FieldPos(0)
@@ -417,6 +446,42 @@ func (l *loader) read(layer Layer, file string) (rows []row, present bool) {
 		}
 		rows = append(rows, row{l: l, file: name, line: line, header: header, fields: rec})
 	}
+}
+
+// errTooLarge is what capReader returns past the limit.
+var errTooLarge = errors.New("file too large")
+
+// capReader reads at most left bytes, then fails rather than end early.
+type capReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		// One more byte tells a file that ends exactly at the limit
+		// from one that goes on.
+		var one [1]byte
+		n, err := c.r.Read(one[:])
+		if n > 0 {
+			return 0, errTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+// byteSize formats a byte count for a message.
+func byteSize(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func csvLine(err error, fallback int) int {

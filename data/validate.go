@@ -38,7 +38,7 @@ func (o Origin) Layers() []Layer {
 	if o.Dir == "" {
 		return []Layer{{FS: Bundled()}}
 	}
-	dir := Layer{FS: os.DirFS(o.Dir), Name: filepath.Clean(o.Dir)}
+	dir := Layer{FS: dirFS(o.Dir), Name: filepath.Clean(o.Dir)}
 	if o.Merge {
 		dir.Optional = true
 		return []Layer{{FS: Bundled()}, dir}
@@ -94,14 +94,21 @@ func Validate(o Origin, now time.Time) (*model.Dataset, []Problem) {
 			return nil, []Problem{{Error: Error{File: o.Dir, Msg: fmt.Sprintf("cannot read the data directory: %v", serr)}}}
 		}
 	}
-	ds, pos, errs := loadAll(o.Layers())
+	return validate(o.Layers(), now)
+}
+
+// validate is Validate on layers.
+func validate(layers []Layer, now time.Time) (*model.Dataset, []Problem) {
+	ds, pos, errs := loadAll(layers)
 	var out []Problem
 	bad := map[[2]any]bool{} // rows with errors get no warnings
+	wholeFile := false       // a file that could not be read at all
 	for _, e := range errs {
 		out = append(out, Problem{Error: *e})
 		bad[[2]any{e.File, e.Line}] = true
+		wholeFile = wholeFile || e.Line == 0
 	}
-	for _, w := range warnings(ds, pos, now) {
+	for _, w := range warnings(ds, pos, now, !wholeFile) {
 		if !bad[[2]any{w.File, w.Line}] {
 			out = append(out, w)
 		}
@@ -123,7 +130,11 @@ func fileOrder(name string) int {
 	return len(Files())
 }
 
-func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
+// warnings finds what Validate reports beyond errors. Warnings about
+// what is missing (unused sources, declarations with nothing to show) are
+// only worth giving when every file was read (complete): with one
+// unreadable, everything it would have held looks missing.
+func warnings(ds *model.Dataset, pos Positions, now time.Time, complete bool) []Problem {
 	var out []Problem
 	warn := func(file, id, field, format string, args ...any) {
 		p, _ := pos.Of(file, id)
@@ -177,11 +188,17 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 		}
 	}
 	for _, f := range ds.Figures {
+		if !complete {
+			break
+		}
 		if _, ok := ds.Latest(model.SeriesKey{Subject: f.Subject, Metric: f.Metric, Unit: f.Unit, Kind: model.Actual}, nil); !ok {
 			warn(HeadlinesFile, f.ID, "subject", "%q shows nothing: no dated actual figure of %s %s in %s", f.Label, f.Subject, f.Metric, f.Unit)
 		}
 	}
 	for _, c := range ds.Charts {
+		if !complete {
+			break
+		}
 		if len(ds.ChartObservations(c)) == 0 {
 			what := "figures"
 			if c.Style == model.ByHalfYear {
@@ -191,6 +208,9 @@ func warnings(ds *model.Dataset, pos Positions, now time.Time) []Problem {
 		}
 	}
 	for _, s := range ds.Sources {
+		if !complete {
+			break
+		}
 		if !used[s.ID] {
 			warn(SourcesFile, s.ID, "id", "source %q is never used by a figure, event or project", s.ID)
 		}
@@ -243,8 +263,14 @@ func InitDir(dir string, force bool) ([]string, error) {
 	var written []string
 	for _, f := range Files() {
 		dst := filepath.Join(dir, f)
-		if _, err := os.Stat(dst); err == nil && !force {
-			return written, fmt.Errorf("%s exists; use --force to overwrite", dst)
+		if st, err := os.Lstat(dst); err == nil {
+			if !st.Mode().IsRegular() {
+				// Writing would follow a link, or wait on a pipe.
+				return written, fmt.Errorf("%s exists and is not a regular file", dst)
+			}
+			if !force {
+				return written, fmt.Errorf("%s exists; use --force to overwrite", dst)
+			}
 		}
 		b, err := fs.ReadFile(Bundled(), f)
 		if err != nil {

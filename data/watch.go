@@ -33,19 +33,40 @@ const settle = 150 * time.Millisecond
 // deleted and created again, network file systems).
 const poll = time.Second
 
+// Baseline is what Watch counts changes against: the data already on
+// screen, and the state of the files it was read from.
+type Baseline struct {
+	// Data is the dataset loaded; nil when loading failed.
+	Data  *model.Dataset
+	stamp string
+}
+
+// LoadBaseline loads o for the screen and for Watch alike, so the data is
+// read, and held, once. The files' state is taken before they are read:
+// an edit made while loading, or before the watcher starts, is still
+// seen as a change.
+func (o Origin) LoadBaseline() (Baseline, error) {
+	var b Baseline
+	if o.Dir != "" {
+		b.stamp = fingerprint(o.Dir)
+	}
+	ds, err := o.Load()
+	b.Data = ds
+	return b, err
+}
+
 // Watch reloads o whenever its files change and calls report with each
-// outcome, starting from last (the data already on screen). A reload
-// that yields the same data is not reported; a failing reload is
-// reported once per distinct error. It returns when ctx ends. Watching
-// the bundled data is a no-op.
-func Watch(ctx context.Context, o Origin, last *model.Dataset, report func(Update)) error {
+// outcome, counting changes from base (the data already on screen; it
+// never loads the data itself to begin with). A reload that yields the
+// same data is not reported; a failing reload is reported once per
+// distinct error. It returns when ctx ends. Watching the bundled data is
+// a no-op.
+func Watch(ctx context.Context, o Origin, base Baseline, report func(Update)) error {
 	if o.Dir == "" {
 		<-ctx.Done()
 		return nil
 	}
-	if last == nil {
-		last, _ = o.Load() // the baseline changes are counted against
-	}
+	last := base.Data
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -59,7 +80,10 @@ func Watch(ctx context.Context, o Origin, last *model.Dataset, report func(Updat
 	}
 	watch()
 	lastErr := ""
-	lastPrint := fingerprint(o.Dir)
+	lastPrint := base.stamp
+	if lastPrint == "" {
+		lastPrint = fingerprint(o.Dir)
+	}
 	reload := func() {
 		ds, err := o.Load()
 		now := time.Now()

@@ -19,7 +19,7 @@ func watcher(t *testing.T) (string, <-chan Update) {
 		t.Fatal(err)
 	}
 	o := Origin{Dir: dir}
-	ds, err := o.Load()
+	base, err := o.LoadBaseline()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func watcher(t *testing.T) (string, <-chan Update) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_ = Watch(ctx, o, ds, func(u Update) { ch <- u })
+		_ = Watch(ctx, o, base, func(u Update) { ch <- u })
 	}()
 	t.Cleanup(func() { cancel(); <-done })
 	time.Sleep(50 * time.Millisecond) // let the watcher start
@@ -163,7 +163,11 @@ func BenchmarkReload(b *testing.B) {
 	ch := make(chan Update, 16)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go func() { _ = Watch(ctx, o, nil, func(u Update) { ch <- u }) }()
+	base, err := o.LoadBaseline()
+	if err != nil {
+		b.Fatal(err)
+	}
+	go func() { _ = Watch(ctx, o, base, func(u Update) { ch <- u }) }()
 	time.Sleep(100 * time.Millisecond)
 	p := filepath.Join(dir, ObservationsFile)
 	orig, err := os.ReadFile(p)

@@ -3,6 +3,8 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -53,15 +55,11 @@ func (a *App) snapshot() tea.Cmd {
 	w, h := a.width, a.height
 	return func() tea.Msg {
 		svg := frame.SVG(frame.Parse(content, w, h), bg, fg)
-		// Two snapshots in the same minute get -2, -3…, never overwrite.
-		path := base + ".svg"
-		for n := 2; ; n++ {
-			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-				break
-			}
-			path = fmt.Sprintf("%s-%d.svg", base, n)
-		}
-		if err := os.WriteFile(path, []byte(svg), 0o644); err != nil {
+		path, err := writeNew(base, ".svg", func(w io.Writer) error {
+			_, err := io.WriteString(w, svg)
+			return err
+		})
+		if err != nil {
 			return noticeMsg{"snapshot failed: " + err.Error()}
 		}
 		abs, err := filepath.Abs(path)
@@ -70,6 +68,39 @@ func (a *App) snapshot() tea.Cmd {
 		}
 		return noticeMsg{"saved " + abs}
 	}
+}
+
+// writeNew writes a new file named base+ext, or base-2+ext, -3… when the
+// name is taken (two snapshots in the same minute), and returns its path.
+// It never writes through anything already there: O_EXCL creates the file
+// or fails, and a symbolic link planted under the name, even a dangling
+// one, counts as taken (O_NOFOLLOW says so again where it exists). A
+// failed write removes the partial file, so a full disk leaves no empty
+// snapshot behind.
+func writeNew(base, ext string, write func(io.Writer) error) (string, error) {
+	for n := 1; n <= 1000; n++ {
+		path := base + ext
+		if n > 1 {
+			path = fmt.Sprintf("%s-%d%s", base, n, ext)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		err = write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(path)
+			return "", err
+		}
+		return path, nil
+	}
+	return "", fmt.Errorf("%s%s and 999 numbered names after it are taken", base, ext)
 }
 
 // showNotice displays text for a few seconds.

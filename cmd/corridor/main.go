@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"corridor/data"
+	"corridor/model"
 	"corridor/tui"
 )
 
@@ -154,8 +155,19 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 		return 2
 	}
 	origin := o.data.origin()
+	// The app's load is the watcher's baseline: a second load would hold
+	// a second copy of the data for as long as the program runs.
+	first := make(chan data.Baseline, 1)
+	load := func() (*model.Dataset, error) {
+		b, err := origin.LoadBaseline()
+		select {
+		case first <- b:
+		default:
+		}
+		return b.Data, err
+	}
 	app := tui.New(append([]tui.Option{
-		tui.WithLoader(origin.Load),
+		tui.WithLoader(load),
 		tui.WithOrigin(origin.Label(), origin.Dir != ""),
 		tui.WithSnapshotDir(o.snapshotDir),
 		tui.WithProgramVersion(version),
@@ -170,7 +182,13 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 	// Edits to --data files reach the dashboard as messages; the watcher
 	// never touches the App itself.
 	go func() {
-		_ = data.Watch(ctx, origin, nil, func(u data.Update) {
+		var base data.Baseline
+		select {
+		case base = <-first:
+		case <-ctx.Done():
+			return
+		}
+		_ = data.Watch(ctx, origin, base, func(u data.Update) {
 			prog.Send(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes, Report: u.Report})
 		})
 	}()

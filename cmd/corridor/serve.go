@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -31,6 +33,11 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `file`: only these keys get in")
 	fs.BoolVar(&cfg.AllowAnonymous, "allow-anonymous", false, "let anyone who can reach the port in (needed beyond loopback without --authorized-keys)")
 	fs.IntVar(&cfg.MaxSessions, "max-sessions", serve.DefaultMaxSessions, "concurrent sessions before new clients are told the server is full")
+	fs.IntVar(&cfg.MaxSessionsPerAddr, "max-sessions-per-addr", serve.DefaultMaxSessionsPerAddr, "concurrent sessions from one client address (IPv6: one /64)")
+	fs.IntVar(&cfg.MaxConnections, "max-connections", 0, "open connections in all, handshakes included (default 4 x --max-sessions)")
+	fs.IntVar(&cfg.MaxConnsPerAddr, "max-conns-per-addr", serve.DefaultMaxConnsPerAddr, "open connections from one client address, checked before the handshake")
+	fs.DurationVar(&cfg.NoSessionTimeout, "no-session-timeout", serve.DefaultNoSessionTimeout, "close a connection that has no dashboard open for this long")
+	maxSize := fs.String("max-size", fmt.Sprintf("%dx%d", serve.DefaultMaxWidth, serve.DefaultMaxHeight), "largest view drawn, `COLSxROWS`; bigger terminals get this much")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", serve.DefaultIdleTimeout, "end a session after this long without a key press")
 	fs.DurationVar(&cfg.MaxSessionTime, "max-session-time", serve.DefaultMaxSessionTime, "end any session after this long")
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", serve.DefaultHandshakeTimeout, "drop connections that have not finished the SSH handshake by then")
@@ -49,6 +56,10 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "corridor serve:", err)
 		return 2
 	}
+	if cfg.MaxWidth, cfg.MaxHeight = parseSize(*maxSize); cfg.MaxWidth < tui.MinWidth || cfg.MaxHeight < tui.MinHeight {
+		fmt.Fprintf(stderr, "corridor serve: --max-size %q: want COLSxROWS, at least %dx%d\n", *maxSize, tui.MinWidth, tui.MinHeight)
+		return 2
+	}
 	if err := df.check(); err != nil {
 		fmt.Fprintln(stderr, "corridor serve:", err)
 		return 2
@@ -59,7 +70,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	// would be written on the server, far from whoever asked for it.
 	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots(), tui.WithProgramVersion(version))
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
-	ds, err := origin.Load()
+	base, err := origin.LoadBaseline()
+	ds := base.Data
 	if err != nil {
 		fmt.Fprintln(stderr, "corridor: could not load data:\n"+err.Error())
 		return 1
@@ -73,7 +85,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
-		_ = data.Watch(ctx, origin, ds, func(u data.Update) {
+		_ = data.Watch(ctx, origin, base, func(u data.Update) {
 			srv.Publish(tui.DataMsg{Data: u.Data, Err: u.Err, At: u.At, Changes: u.Changes, Report: u.Report})
 		})
 	}()
@@ -97,4 +109,15 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	<-errc
 	cfg.Logger.Info("stopped")
 	return 0
+}
+
+// parseSize reads COLSxROWS; anything else is 0x0.
+func parseSize(s string) (int, int) {
+	c, r, ok := strings.Cut(strings.ToLower(s), "x")
+	w, werr := strconv.Atoi(c)
+	h, herr := strconv.Atoi(r)
+	if !ok || werr != nil || herr != nil {
+		return 0, 0
+	}
+	return w, h
 }

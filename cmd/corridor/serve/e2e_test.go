@@ -108,4 +108,59 @@ func TestE2EOpenSSH(t *testing.T) {
 	waitScreen("5 Timeline")
 	tmux("send-keys", "-t", "e2e", "q")
 	waitScreen("SSH_EXIT=0")
+
+	// A 6000x6000 terminal: the server clamps the view, says so in its
+	// log, stays small and keeps serving. (Unclamped, the renderer
+	// wanted some 240 bytes a cell: 8.6 GB for this one session.)
+	big := "stty rows 6000 cols 6000; " + sshCmd
+	tmux("new-session", "-d", "-s", "big", "-x", "100", "-y", "30", big)
+	readLog := func() string { b, _ := os.ReadFile(logf.Name()); return string(b) }
+	deadline = time.Now().Add(15 * time.Second)
+	for !strings.Contains(readLog(), "asked=6000x6000 shown=500x200") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no clamp in the server log:\n%s", readLog())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(time.Second) // let it draw
+	tmux("send-keys", "-t", "big", "q")
+	deadline = time.Now().Add(15 * time.Second)
+	for !strings.Contains(tmux("capture-pane", "-p", "-t", "big"), "SSH_EXIT=0") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the 6000x6000 session did not quit; screen:\n%s", tmux("capture-pane", "-p", "-t", "big"))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	peak := peakRSS(t, srv.Process.Pid)
+	t.Logf("server peak RSS after a 6000x6000 session: %.1f MB", peak)
+	if peak > 100 {
+		t.Errorf("server peak RSS %.1f MB, want under 100 MB", peak)
+	}
+	// And it still serves.
+	tmux("new-session", "-d", "-s", "after", "-x", "100", "-y", "30", sshCmd)
+	deadline = time.Now().Add(15 * time.Second)
+	for !strings.Contains(tmux("capture-pane", "-p", "-t", "after"), "The route") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no dashboard after the big session; screen:\n%s", tmux("capture-pane", "-p", "-t", "after"))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// peakRSS is a process's peak resident set (VmHWM) in MB.
+func peakRSS(t *testing.T, pid int) float64 {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		t.Fatalf("server process: %v", err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(v), "%f", &kb)
+			return kb / 1024
+		}
+	}
+	t.Fatal("no VmHWM")
+	return 0
 }

@@ -48,6 +48,21 @@ type Config struct {
 	AllowAnonymous bool
 	// MaxSessions caps concurrent dashboards.
 	MaxSessions int
+	// MaxSessionsPerAddr caps the dashboards of one client address, so
+	// a few addresses cannot fill MaxSessions.
+	MaxSessionsPerAddr int
+	// MaxConnections caps open connections, handshakes included.
+	MaxConnections int
+	// MaxConnsPerAddr caps the open connections of one client address;
+	// it is checked when a connection is accepted, before its handshake.
+	MaxConnsPerAddr int
+	// NoSessionTimeout closes a connection that has had no dashboard
+	// open for that long (after connecting, or after its last one).
+	NoSessionTimeout time.Duration
+	// MaxWidth and MaxHeight clamp the terminal size a client asks for:
+	// the renderer holds a cell buffer per session, and an unclamped
+	// 100000x100000 request would exhaust the server's memory.
+	MaxWidth, MaxHeight int
 	// IdleTimeout ends a session when no key was pressed for that long.
 	// (ssh's own idle timeout is reset by every write, and a dashboard
 	// writes, so it would never fire; this one counts key presses.)
@@ -57,7 +72,8 @@ type Config struct {
 	// HandshakeTimeout drops connections that do not finish the SSH
 	// handshake in time.
 	HandshakeTimeout time.Duration
-	// RatePerSecond and RateBurst limit new connections per client address.
+	// RatePerSecond and RateBurst limit new connections per client
+	// address, checked when a connection is accepted.
 	RatePerSecond float64
 	RateBurst     int
 	// FPS is each session's frame-rate cap.
@@ -77,8 +93,17 @@ type Config struct {
 
 // Defaults for Config's zero values.
 const (
-	DefaultListen           = "127.0.0.1:23234"
-	DefaultMaxSessions      = 64
+	DefaultListen      = "127.0.0.1:23234"
+	DefaultMaxSessions = 64
+	// DefaultMaxSessionsPerAddr lets one address (a team behind one NAT)
+	// have several dashboards while it takes 16 to fill the server.
+	DefaultMaxSessionsPerAddr = 4
+	DefaultMaxConnsPerAddr    = 8
+	DefaultNoSessionTimeout   = 30 * time.Second
+	// DefaultMaxWidth and DefaultMaxHeight are larger than any layout
+	// needs; at that size a session's frame buffers take about 25 MB.
+	DefaultMaxWidth         = 500
+	DefaultMaxHeight        = 200
 	DefaultIdleTimeout      = 30 * time.Minute
 	DefaultMaxSessionTime   = 8 * time.Hour
 	DefaultHandshakeTimeout = 10 * time.Second
@@ -106,6 +131,12 @@ func (c *Config) defaults() {
 		c.Listen = DefaultListen
 	}
 	orDefault(&c.MaxSessions, DefaultMaxSessions)
+	orDefault(&c.MaxSessionsPerAddr, DefaultMaxSessionsPerAddr)
+	orDefault(&c.MaxConnections, 4*c.MaxSessions)
+	orDefault(&c.MaxConnsPerAddr, DefaultMaxConnsPerAddr)
+	orDefault(&c.NoSessionTimeout, DefaultNoSessionTimeout)
+	orDefault(&c.MaxWidth, DefaultMaxWidth)
+	orDefault(&c.MaxHeight, DefaultMaxHeight)
 	orDefault(&c.IdleTimeout, DefaultIdleTimeout)
 	orDefault(&c.MaxSessionTime, DefaultMaxSessionTime)
 	orDefault(&c.HandshakeTimeout, DefaultHandshakeTimeout)
@@ -178,13 +209,15 @@ type Server struct {
 	anonymous   bool
 	srv         *ssh.Server
 	fingerprint string
-	allowed     map[string]bool
+	keys        *authorizedKeys
 	limiter     ratelimiter.RateLimiter
 	active      atomic.Int64
 	closing     atomic.Bool
+	book        connBook
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
+	perAddr  map[string]int // dashboards by addrKey
 	wg       sync.WaitGroup
 
 	// wrapModel, when set, wraps each session's model; tests use it to
@@ -240,12 +273,18 @@ func New(cfg Config) (*Server, error) {
 		anonymous:   cfg.AllowAnonymous || cfg.AuthorizedKeys == "",
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()),
 		sessions:    map[*session]struct{}{},
+		perAddr:     map[string]int{},
 		limiter:     ratelimiter.NewRateLimiter(rate.Limit(cfg.RatePerSecond), cfg.RateBurst, 4096),
+		book: connBook{byAddr: map[string]*conn{}, perKey: map[string]int{},
+			refusalLog: rate.NewLimiter(5, 20)},
 	}
 	s.live.Store(&liveData{data: cfg.Data, at: time.Now()})
 	if cfg.AuthorizedKeys != "" {
-		if s.allowed, err = readAuthorizedKeys(cfg.AuthorizedKeys); err != nil {
+		if s.keys, err = readAuthorizedKeys(cfg.AuthorizedKeys); err != nil {
 			return nil, err
+		}
+		for _, line := range s.keys.expired(time.Now()) {
+			cfg.Logger.Warn("authorized key has expired and will be refused", "file", cfg.AuthorizedKeys, "line", line)
 		}
 	}
 	s.srv = &ssh.Server{
@@ -253,23 +292,71 @@ func New(cfg Config) (*Server, error) {
 		HostSigners:      []ssh.Signer{signer},
 		Handler:          s.handle,
 		HandshakeTimeout: cfg.HandshakeTimeout,
-		PublicKeyHandler: func(_ ssh.Context, key ssh.PublicKey) bool {
-			return s.anonymous || s.allowed[string(key.Marshal())]
+		// A connection with no traffic either way for longer than a
+		// session may go without a key press has nobody behind it; one
+		// older than a session may last has outlived its purpose. The
+		// margin lets the session say why it ended first.
+		IdleTimeout:      cfg.IdleTimeout + connMargin,
+		MaxTimeout:       cfg.MaxSessionTime + connMargin,
+		PublicKeyHandler: s.publicKey,
+		ConnCallback: func(ctx ssh.Context, c net.Conn) net.Conn {
+			if tc, ok := c.(*conn); ok {
+				ctx.SetValue(connKey{}, tc)
+			}
+			return c
 		},
-		Version: "corridor",
+		ChannelHandlers: map[string]ssh.ChannelHandler{"session": s.sessionChannel},
+		Version:         "corridor",
 	}
 	if s.anonymous {
 		// Clients without a key (or with none the server knows) still get
 		// in; keyboard-interactive with no questions is how OpenSSH
 		// offers that.
-		s.srv.KeyboardInteractiveHandler = func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }
+		s.srv.KeyboardInteractiveHandler = func(ctx ssh.Context, _ gossh.KeyboardInteractiveChallenge) bool {
+			if c := connOf(ctx); c != nil {
+				c.authed.Store(true)
+			}
+			return true
+		}
 	}
-	s.srv.ConnectionFailedCallback = func(c net.Conn, err error) {
-		if !errors.Is(err, io.EOF) {
-			s.cfg.Logger.Info("connection failed", "addr", c.RemoteAddr(), "err", err)
+	s.srv.ConnectionFailedCallback = func(nc net.Conn, err error) {
+		c := s.connFor(nc.RemoteAddr())
+		if c == nil || errors.Is(err, os.ErrDeadlineExceeded) {
+			return // the connection's own record says why
+		}
+		c.mu.Lock()
+		fails := c.authFails
+		c.mu.Unlock()
+		if fails > 0 {
+			c.setReason(fmt.Sprintf("authentication failed (%d keys refused)", fails))
+		} else if !errors.Is(err, io.EOF) {
+			c.setReason("handshake failed: " + err.Error())
 		}
 	}
 	return s, nil
+}
+
+// connMargin is how much longer a connection may stay idle, or open,
+// than a session.
+const connMargin = 2 * time.Second
+
+// publicKey decides whether a key may log in, and logs a refusal with
+// the key's fingerprint.
+func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	c := connOf(ctx)
+	_, why, ok := s.keys.check(key, ctx.RemoteAddr(), time.Now())
+	if ok || s.anonymous {
+		if c != nil {
+			c.authed.Store(true)
+		}
+		return true
+	}
+	if c != nil {
+		c.authFailed()
+	}
+	s.cfg.Logger.Warn("authentication failed", "addr", ctx.RemoteAddr(), "user", ctx.User(),
+		"key", gossh.FingerprintSHA256(key), "type", key.Type(), "why", why)
+	return false
 }
 
 // Fingerprint is the host key's SHA256 fingerprint.
@@ -294,8 +381,9 @@ func (s *Server) ListenAndServe() error {
 // Serve serves on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
 	s.cfg.Logger.Info("listening", "addr", l.Addr().String(), "host_key", s.fingerprint, "auth", s.cfg.authMode(),
-		"max_sessions", s.cfg.MaxSessions, "idle_timeout", s.cfg.IdleTimeout, "fps", s.cfg.FPS)
-	err := s.srv.Serve(l)
+		"max_sessions", s.cfg.MaxSessions, "per_addr", s.cfg.MaxSessionsPerAddr, "max_conns_per_addr", s.cfg.MaxConnsPerAddr,
+		"idle_timeout", s.cfg.IdleTimeout, "max_size", fmt.Sprintf("%dx%d", s.cfg.MaxWidth, s.cfg.MaxHeight), "fps", s.cfg.FPS)
+	err := s.srv.Serve(limitListener{Listener: l, s: s})
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
@@ -326,6 +414,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	err := s.srv.Close()
+	// The ssh server only knows connections that finished their
+	// handshake; close the others too.
+	s.closeAllConns("server shutdown")
 	if serr := <-stop; serr != nil && !errors.Is(serr, ssh.ErrServerClosed) && !errors.Is(serr, context.Canceled) {
 		err = errors.Join(err, serr)
 	}
@@ -352,7 +443,17 @@ func hostKey(path string) (ssh.Signer, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("host key: %w", err)
 		}
-		if err := os.WriteFile(path, pemBytes, 0o600); err != nil {
+		// O_EXCL: never write the key through a link planted at its path.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("host key: %w", err)
+		}
+		_, err = f.Write(pemBytes)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(path)
 			return nil, fmt.Errorf("host key: %w", err)
 		}
 	} else if err != nil {
@@ -363,28 +464,6 @@ func hostKey(path string) (ssh.Signer, error) {
 		return nil, fmt.Errorf("host key %s: %w", path, err)
 	}
 	return signer, nil
-}
-
-// readAuthorizedKeys parses an OpenSSH authorized_keys file into a set of
-// marshalled keys.
-func readAuthorizedKeys(path string) (map[string]bool, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("authorized keys: %w", err)
-	}
-	set := map[string]bool{}
-	for line, rest := 1, b; len(strings.TrimSpace(string(rest))) > 0; line++ {
-		var key gossh.PublicKey
-		key, _, _, rest, err = gossh.ParseAuthorizedKey(rest)
-		if err != nil {
-			return nil, fmt.Errorf("authorized keys %s: %w", path, err)
-		}
-		set[string(key.Marshal())] = true
-	}
-	if len(set) == 0 {
-		return nil, fmt.Errorf("authorized keys %s: no keys", path)
-	}
-	return set, nil
 }
 
 // profileFor picks a session's colour profile from the client's
@@ -427,19 +506,22 @@ func (s *Server) handle(sess ssh.Session) {
 		s.refuse(sess, "shutting down", "corridor: the server is going down")
 		return
 	}
-	if err := s.limiter.Allow(sess); err != nil {
-		s.refuse(sess, "rate limit", "corridor: too many connections from your address; try again shortly")
-		return
-	}
+	_, port, _ := net.SplitHostPort(s.cfg.Listen)
 	// The key the client proved may differ from one it merely offered
-	// (CVE-2024-45337): check the session's key against the list again.
+	// (CVE-2024-45337): check the session's key against the list again,
+	// with its line's options.
 	if !s.anonymous {
-		if k := sess.PublicKey(); k == nil || !s.allowed[string(k.Marshal())] {
-			s.refuse(sess, "key not allowed", "corridor: your key is not allowed here")
+		entry, why, ok := s.keys.check(sess.PublicKey(), sess.RemoteAddr(), time.Now())
+		if !ok {
+			s.refuse(sess, "key not allowed: "+why, "corridor: your key is not allowed here")
+			return
+		}
+		if entry.noPty {
+			s.refuse(sess, fmt.Sprintf("%s:%d forbids a terminal (no-pty, or restrict without pty)", s.keys.path, entry.line),
+				"corridor: your key may not open a terminal here, and the dashboard needs one")
 			return
 		}
 	}
-	_, port, _ := net.SplitHostPort(s.cfg.Listen)
 	pty, winch, hasPty := sess.Pty()
 	if !hasPty {
 		s.refuse(sess, "no terminal", fmt.Sprintf("corridor needs a terminal: ssh -t -p %s HOST", port))
@@ -455,6 +537,28 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	defer s.active.Add(-1)
+	key := addrKey(sess.RemoteAddr())
+	s.mu.Lock()
+	if s.perAddr[key] >= s.cfg.MaxSessionsPerAddr {
+		s.mu.Unlock()
+		s.refuse(sess, "per-address limit", fmt.Sprintf("corridor: %d sessions are already open from your address; close one first", s.cfg.MaxSessionsPerAddr))
+		return
+	}
+	s.perAddr[key]++
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		if s.perAddr[key]--; s.perAddr[key] <= 0 {
+			delete(s.perAddr, key)
+		}
+		s.mu.Unlock()
+	}()
+	// Only a dashboard keeps a connection from the no-session timeout: a
+	// client repeating refused requests does not.
+	if c := connOf(sess.Context()); c != nil {
+		c.sessionStarted()
+		defer c.sessionEnded()
+	}
 
 	ss := newSession(s, sess, pty, winch)
 	s.mu.Lock()
@@ -477,6 +581,10 @@ func (s *Server) handle(sess ssh.Session) {
 	s.cfg.Logger.Info("connect", "addr", sess.RemoteAddr(), "user", sess.User(), "key", keyFingerprint(sess),
 		"term", pty.Term, "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
 	reason := ss.run()
-	s.cfg.Logger.Info("disconnect", "addr", sess.RemoteAddr(), "key", keyFingerprint(sess), "term", pty.Term,
-		"duration", time.Since(start).Round(time.Millisecond), "reason", reason)
+	kv := []any{"addr", sess.RemoteAddr(), "key", keyFingerprint(sess), "term", pty.Term,
+		"duration", time.Since(start).Round(time.Millisecond), "reason", reason}
+	if n := ss.clamps; n > 0 {
+		kv = append(kv, "size_clamps", n)
+	}
+	s.cfg.Logger.Info("disconnect", kv...)
 }

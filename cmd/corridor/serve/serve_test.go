@@ -64,6 +64,14 @@ func start(t testing.TB, cfg Config) (*Server, string) {
 		cfg.RateBurst = 1000
 		cfg.RatePerSecond = 1000
 	}
+	// Every test client comes from 127.0.0.1; tests of the per-address
+	// limits set their own.
+	if cfg.MaxConnsPerAddr == 0 {
+		cfg.MaxConnsPerAddr = 1000
+	}
+	if cfg.MaxSessionsPerAddr == 0 {
+		cfg.MaxSessionsPerAddr = 1000
+	}
 	cfg.AppOptions = append(cfg.AppOptions, tui.WithNow(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)))
 	srv, err := New(cfg)
 	if err != nil {

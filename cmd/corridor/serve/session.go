@@ -33,6 +33,17 @@ type session struct {
 	prog    *tea.Program
 	lastKey atomic.Int64
 
+	// size is what the program was last told, after clamping; the
+	// watch goroutine alone touches it, clamped and noteAt.
+	size    [2]int
+	first   ssh.Window
+	asked   ssh.Window
+	clamped bool
+	noteAt  time.Time
+	// clamps counts requested sizes that were cut down; read after the
+	// watch goroutine has ended.
+	clamps int
+
 	once   sync.Once
 	quit   chan struct{}
 	reason atomic.Value // string
@@ -70,6 +81,9 @@ func (ss *session) deliver() {
 func newSession(s *Server, sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Window) *session {
 	ss := &session{s: s, sess: sess, winch: winch, quit: make(chan struct{}), mailCh: make(chan struct{}, 1)}
 	ss.lastKey.Store(time.Now().UnixNano())
+	ss.first = pty.Window
+	w, h := ss.clamp(pty.Window)
+	ss.size = [2]int{w, h}
 	env := append(sess.Environ(), "TERM="+pty.Term)
 	live := s.live.Load()
 	opts := []tui.Option{tui.WithDataset(live.data), tui.WithOrigin(s.cfg.DataLabel, s.cfg.LiveData), tui.WithLoadedAt(live.at)}
@@ -85,7 +99,7 @@ func newSession(s *Server, sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Windo
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
 		tea.WithColorProfile(profileFor(env)),
-		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		tea.WithWindowSize(w, h),
 		tea.WithFPS(s.cfg.FPS),
 		// The server handles SIGINT/SIGTERM once for everyone; a session
 		// must not quit on the server's signals.
@@ -93,6 +107,48 @@ func newSession(s *Server, sess ssh.Session, pty ssh.Pty, winch <-chan ssh.Windo
 		tea.WithFilter(ss.filter),
 	)
 	return ss
+}
+
+// clamp cuts a requested terminal size down to the server's maximum,
+// counting and logging the first cut.
+func (ss *session) clamp(win ssh.Window) (int, int) {
+	cfg := ss.s.cfg
+	w, h := max(min(win.Width, cfg.MaxWidth), 0), max(min(win.Height, cfg.MaxHeight), 0)
+	clamped := w != win.Width || h != win.Height
+	repeat := win == ss.asked
+	ss.asked = win
+	if clamped && !repeat {
+		ss.clamps++
+		if !ss.clamped {
+			cfg.Logger.Info("terminal size clamped", "addr", ss.sess.RemoteAddr(), "asked", fmt.Sprintf("%dx%d", win.Width, win.Height),
+				"shown", fmt.Sprintf("%dx%d", w, h))
+		}
+	}
+	ss.clamped = clamped
+	return w, h
+}
+
+// sizeNote is the status-bar line telling a client its terminal is
+// larger than the view.
+func sizeNote(win ssh.Window, w, h int) string {
+	return fmt.Sprintf("view clamped to %d×%d: the server draws no more for a %d×%d terminal", w, h, win.Width, win.Height)
+}
+
+// resize tells the program about a window change, clamped, and tells
+// the client when the view is smaller than its terminal: on the first
+// clamp, then at most every few seconds while it lasts, so a storm of
+// changes costs one message, not thousands.
+func (ss *session) resize(win ssh.Window) {
+	was := ss.clamped
+	w, h := ss.clamp(win)
+	if [2]int{w, h} != ss.size {
+		ss.size = [2]int{w, h}
+		ss.prog.Send(tea.WindowSizeMsg{Width: w, Height: h})
+	}
+	if ss.clamped && (!was || time.Since(ss.noteAt) > 3*time.Second) {
+		ss.noteAt = time.Now()
+		ss.prog.Send(tui.StatusNote(sizeNote(win, w, h)))
+	}
 }
 
 // filter sees every message before the App: it notes key presses for the
@@ -162,6 +218,12 @@ func (ss *session) run() string {
 // limits until ctx ends.
 func (ss *session) watch(ctx context.Context) {
 	cfg := ss.s.cfg
+	if ss.clamped {
+		// The first size came with the pty request.
+		ss.noteAt = time.Now()
+		w, h := ss.size[0], ss.size[1]
+		ss.prog.Send(tui.StatusNote(sizeNote(ss.first, w, h)))
+	}
 	tick := time.NewTicker(max(min(cfg.IdleTimeout/4, time.Second), 10*time.Millisecond))
 	defer tick.Stop()
 	deadline := time.NewTimer(cfg.MaxSessionTime)
@@ -183,7 +245,7 @@ func (ss *session) watch(ctx context.Context) {
 				ss.winch = nil
 				continue
 			}
-			ss.prog.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			ss.resize(w)
 		case <-tick.C:
 			if time.Since(time.Unix(0, ss.lastKey.Load())) >= cfg.IdleTimeout {
 				ss.end(endIdle)

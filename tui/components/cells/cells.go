@@ -57,7 +57,7 @@ func narrow(r rune) bool {
 	case r >= 0x2190 && r <= 0x21FF: // arrows
 		return true
 	case r >= 0x2500 && r <= 0x25FF: // box drawing, blocks, geometric shapes
-		return true
+		return r != 0x25FD && r != 0x25FE // ◽◾ are emoji, two cells
 	case r >= 0x2800 && r <= 0x28FF: // braille patterns (the map)
 		return true
 	case r == 0x2260 || r == 0x00D7 || r == 0x20AC: // ≠ × €
