@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"math"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,8 +71,28 @@ func Files() []string {
 // exhaust a server's memory.
 const maxFileSize = 64 << 20
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-var metricPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_]*$`)
+// idPattern and metricPattern are what ids and metric ids may look like:
+// lower-case letters and digits, joined by '-' in ids and '_' in metric
+// ids, never leading. Checked by hand: a regexp here cost a tenth of a
+// load.
+var (
+	idPattern     = pattern('-')
+	metricPattern = pattern('_')
+)
+
+// pattern matches ^[a-z0-9][a-z0-9<join>]*$.
+type pattern byte
+
+// MatchString reports whether s matches the pattern.
+func (p pattern) MatchString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == byte(p) && i > 0) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // Load reads and validates every file of a dataset from fsys. It returns
 // either a fully valid, indexed dataset or an Errors value holding every

@@ -234,3 +234,16 @@ func TestLoadRangesAndQualifiers(t *testing.T) {
 		t.Errorf("o-4 period = %v, want year to 28 Jul 2025", o[3].Period)
 	}
 }
+
+func TestIDPatterns(t *testing.T) {
+	for s, want := range map[string]bool{"baku": true, "o-0661": true, "a": true, "9x": true, "": false, "-a": false, "Baku": false, "a_b": false, "a b": false, "é": false} {
+		if got := idPattern.MatchString(s); got != want {
+			t.Errorf("id %q: %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"cargo_growth": true, "cargo-growth": false, "_x": false, "teu2": true} {
+		if got := metricPattern.MatchString(s); got != want {
+			t.Errorf("metric %q: %v, want %v", s, got, want)
+		}
+	}
+}

@@ -269,23 +269,30 @@ func (p Period) String() string {
 	switch p.Kind {
 	case PeriodYear:
 		return strconv.Itoa(p.Year)
-	case PeriodHalf:
-		return fmt.Sprintf("%04d-H%d", p.Year, p.To/6)
-	case PeriodQuarter:
-		return fmt.Sprintf("%04d-Q%d", p.Year, p.To/3)
-	case PeriodMonth:
-		return fmt.Sprintf("%04d-%02d", p.Year, p.From)
-	case PeriodMonthRange:
-		return fmt.Sprintf("%04d-%02d..%02d", p.Year, p.From, p.To)
-	case PeriodDay:
-		return fmt.Sprintf("%04d-%02d-%02d", p.Year, p.From, p.Day)
-	case PeriodToDate:
-		if p.Day == 0 {
-			return fmt.Sprintf("%04d (to %04d-%02d)", p.Year, p.Year, p.To)
-		}
-		return fmt.Sprintf("%04d (to %04d-%02d-%02d)", p.Year, p.Year, p.To, p.Day)
 	}
-	return p.Text
+	var buf [32]byte
+	b := pad(buf[:0], p.Year, 4)
+	switch p.Kind {
+	case PeriodHalf:
+		b = append(b, '-', 'H', byte('0'+p.To/6))
+	case PeriodQuarter:
+		b = append(b, '-', 'Q', byte('0'+p.To/3))
+	case PeriodMonth:
+		b = pad(append(b, '-'), p.From, 2)
+	case PeriodMonthRange:
+		b = pad(append(pad(append(b, '-'), p.From, 2), '.', '.'), p.To, 2)
+	case PeriodDay:
+		b = pad(append(pad(append(b, '-'), p.From, 2), '-'), p.Day, 2)
+	case PeriodToDate:
+		b = pad(append(pad(append(b, " (to "...), p.Year, 4), '-'), p.To, 2)
+		if p.Day != 0 {
+			b = pad(append(b, '-'), p.Day, 2)
+		}
+		b = append(b, ')')
+	default:
+		return p.Text
+	}
+	return string(b)
 }
 
 // Label is the human form shown on screen: "H1 2024", "Jan–Jul 2024".
@@ -331,4 +338,16 @@ func (k PeriodKind) PrecisionName() string {
 		return "day"
 	}
 	return "text"
+}
+
+// pad appends n in decimal, zero-padded to width digits. Period.String
+// runs for every figure on every load, so it avoids fmt.
+func pad(b []byte, n, width int) []byte {
+	for lim := 10; width > 1; width-- {
+		if n < lim {
+			b = append(b, '0')
+		}
+		lim *= 10
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }

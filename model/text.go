@@ -29,6 +29,9 @@ import (
 // Letters, digits, punctuation, symbols, ordinary combining accents,
 // wide East Asian characters and emoji are kept.
 func CleanText(s string) string {
+	if plainASCII(s) {
+		return s // most cells: nothing to drop, nothing to join
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -83,4 +86,18 @@ func dropped(r rune) bool {
 		return true
 	}
 	return !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs, unicode.Co)
+}
+
+// plainASCII reports whether s is already clean: printable ASCII with
+// single spaces between words and none at either end.
+func plainASCII(s string) bool {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return prev != ' ' || s == ""
 }

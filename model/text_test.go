@@ -24,3 +24,18 @@ func TestCleanText(t *testing.T) {
 		}
 	}
 }
+
+// The fast path returns exactly what the full cleaner would.
+func TestPlainASCIIIsAlreadyClean(t *testing.T) {
+	for _, s := range []string{"", "Port of Baku", "a  b", " lead", "trail ", "tab\there", "x\x7f", "ok, 4.5 Mt (2024)", " "} {
+		if plainASCII(s) && s != cleanSlow(s) {
+			t.Errorf("plainASCII(%q) but the cleaner gives %q", s, cleanSlow(s))
+		}
+		if got := CleanText(s); got != cleanSlow(s) {
+			t.Errorf("CleanText(%q) = %q, want %q", s, got, cleanSlow(s))
+		}
+	}
+}
+
+// cleanSlow is CleanText without the fast path.
+func cleanSlow(s string) string { return CleanText(s + "\u00ad") }
