@@ -69,3 +69,31 @@ type Selection struct {
 	// Sources lists extra sources (such as a project's own) to show.
 	Sources []string
 }
+
+// MainFigure is the figure that best says what a subject handles when it
+// has none of the series a view asks for first: the latest actual of
+// the series with the most recent figure, the better covered on a tie
+// (trains for a rail crossing, vessels for a ferry port). Growth rates
+// are not a main figure: they say how much, not how much of what.
+func MainFigure(d *Dataset, subject string) (Point, bool) {
+	var best Point
+	bestN, found := 0, false
+	seen := map[SeriesKey]bool{}
+	d.EachAbout(subject, func(o Observation) bool {
+		k := o.Key()
+		if seen[k] || k.Kind != Actual || o.Unit == "% y/y" {
+			return true
+		}
+		seen[k] = true
+		p, ok := d.Latest(k, nil)
+		if !ok {
+			return true
+		}
+		n := len(d.Series(k))
+		if c := p.Period.Compare(best.Period); !found || c > 0 || (c == 0 && n > bestN) {
+			best, bestN, found = p, n, true
+		}
+		return true
+	})
+	return best, found
+}

@@ -86,3 +86,14 @@ func TestSignificantDigits(t *testing.T) {
 		}
 	}
 }
+
+func TestMainFigureIsTheMostRecentSeries(t *testing.T) {
+	d := latestFixture(t)
+	p, ok := MainFigure(d, "baku")
+	if !ok || p.ID != "t25" {
+		t.Fatalf("main figure = %s, want the 2025 containers (the series ending last)", p.ID)
+	}
+	if _, ok := MainFigure(d, "nowhere"); ok {
+		t.Fatal("a subject without figures has a main figure")
+	}
+}
