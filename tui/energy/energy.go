@@ -34,6 +34,8 @@ type Model struct {
 	height   int
 	view     memo.String[viewKey]
 	ganttW   int
+	// legend explains the Gantt bars' glyphs.
+	legend string
 	// details keeps each project's pane as drawn for the current inputs,
 	// so moving over the rows never redraws a pane twice.
 	details map[detailKey]string
@@ -106,7 +108,7 @@ func (m *Model) rebuild() {
 	}
 	scale := "start→completion"
 	if !math.IsInf(m.lo, 0) {
-		scale = fmt.Sprintf("%.0f", m.lo) + strings.Repeat(" ", max(m.ganttW-8, 1)) + fmt.Sprintf("%.0f", m.hi)
+		scale = chart.GanttAxis(m.lo, m.hi, m.ganttW)
 	}
 	m.list.Table.SetColumns(
 		table.Column{Title: "Project", Width: 14, Flex: true},
@@ -117,7 +119,6 @@ func (m *Model) rebuild() {
 		table.Column{Title: "Cost", Width: 8, Right: true, Optional: true, Keep: 1},
 		table.Column{Title: scale, Width: m.ganttW, Optional: true, Keep: 4},
 	)
-	now := float64(m.c.Now.Year()) + float64(m.c.Now.Month()-1)/12
 	rows := make([][]string, len(m.projects))
 	dash := m.c.Styles.Muted.Render("—")
 	for i, p := range m.projects {
@@ -131,11 +132,34 @@ func (m *Model) rebuild() {
 		if p.Cost != nil {
 			cost = m.amount(p, *p.Cost, p.CostQ, p.CostUnit)
 		}
-		g := chart.Gantt(yearOf(p.Start), yearOf(p.Completion)+float64(p.Completion.Months())/12, now, m.lo, m.hi, m.ganttW, p.Start.Exact(), p.Completion.Exact())
+		g := chart.Gantt(yearOf(p.Start), yearOf(p.Completion)+float64(p.Completion.Months())/12, m.lo, m.hi, m.ganttW, p.Start.Exact(), p.Completion.Exact(), chart.StatusOf(p.Status), m.c.Styles.ASCII)
 		rows[i] = []string{p.Name, p.Type, statusGlyph(p.Status) + p.Status, capc, length, cost, m.c.Styles.Bar.Render(g)}
 	}
 	m.list.Table.SetRows(rows)
+	m.legend = m.ganttLegend()
 	m.layout()
+}
+
+// ganttLegend explains the bars' glyphs for the statuses and open dates
+// of the listed projects that have a bar.
+func (m *Model) ganttLegend() string {
+	var sts []chart.Status
+	open := false
+	for _, p := range m.projects {
+		if p.Start.Exact() || p.Completion.Exact() { // a bar is drawn
+			sts = append(sts, chart.StatusOf(p.Status))
+			open = open || p.Start.Exact() != p.Completion.Exact()
+		}
+	}
+	w := m.width
+	if m.side() {
+		w = m.width - 46
+	}
+	if len(sts) == 0 || w <= 0 {
+		return ""
+	}
+	lines := chart.GanttLegend(sts, open, m.c.Styles.ASCII, m.c.Styles.Bar.Render, w)
+	return m.c.Styles.Muted.Render("bars: ") + strings.Join(lines, "\n")
 }
 
 // amount prints a project's number with its qualifier, and the disputed
@@ -170,15 +194,23 @@ func (m *Model) Title() string { return "Energy" }
 func (m *Model) side() bool { return m.width >= 140 }
 
 func (m *Model) layout() {
-	h := m.height
+	h := m.height - m.legendHeight()
 	switch {
 	case m.side():
 		m.list.SetSize(m.width-46, h)
-	case h >= 18:
-		m.list.SetSize(m.width, min(len(m.projects)+1, h/2)+m.list.FilterHeight())
+	case m.height >= 18:
+		m.list.SetSize(m.width, min(len(m.projects)+1, m.height/2)+m.list.FilterHeight())
 	default:
 		m.list.SetSize(m.width, h)
 	}
+}
+
+// legendHeight is the lines the bars' legend takes under the table.
+func (m *Model) legendHeight() int {
+	if m.legend == "" {
+		return 0
+	}
+	return strings.Count(m.legend, "\n") + 1
 }
 
 // SetSize implements common.Tab.
@@ -220,7 +252,7 @@ func (m *Model) detail() string {
 	}
 	room := m.height
 	if !m.side() {
-		room -= m.list.Table.Height() + m.list.FilterHeight() + 1
+		room -= m.list.Table.Height() + m.list.FilterHeight() + m.legendHeight() + 1
 	}
 	k := detailKey{m.c.Inputs(m.width, m.height), p.ID, room}
 	if out, ok := m.details[k]; ok {
@@ -292,6 +324,9 @@ func (m *Model) projectObs(p model.Project) []model.Observation {
 // draw renders the tab; View caches it until something changes.
 func (m *Model) draw() string {
 	t := m.list.View()
+	if m.legend != "" {
+		t += "\n" + m.legend
+	}
 	switch {
 	case m.side():
 		return cells.Columns("  ", []string{t, m.detail()}, []int{m.width - 46, 44})

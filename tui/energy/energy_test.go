@@ -80,3 +80,35 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// Bars show status by glyph, never by where today falls: a planned
+// project whose completion has passed still draws as planned. A legend
+// names the glyphs and the header carries year ticks.
+func TestGanttStatusByGlyphWithLegendAndTicks(t *testing.T) {
+	d := dataset()
+	d.Projects[1].Completion = period("2015") // planned, in the past
+	d.Index()
+	c := &common.Common{Styles: styles.New("dark", true, false), Data: d, Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	m := New(c)
+	m.SetSize(120, 30)
+	f := ansi.Strip(m.View())
+	for _, r := range m.list.Table.Rows() {
+		bar := ansi.Strip(r[len(r)-1])
+		switch ansi.Strip(r[0]) {
+		case "Coast railway":
+			if !strings.Contains(bar, "█") || strings.Contains(bar, "░") {
+				t.Errorf("operating railway drawn %q", bar)
+			}
+		case "Sea power cable":
+			if !strings.Contains(bar, "░") || strings.Contains(bar, "█") {
+				t.Errorf("planned cable with a past date drawn %q, want the planned glyph", bar)
+			}
+		}
+	}
+	if !strings.Contains(f, "█ operating  ░ planned  ◂▸ date not given") {
+		t.Errorf("no legend for the bars:\n%s", f)
+	}
+	if !strings.Contains(f, "2015") {
+		t.Errorf("no year ticks over the bars:\n%s", f)
+	}
+}

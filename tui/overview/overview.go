@@ -294,17 +294,15 @@ func (m *Model) plotVolume(h int) string {
 	}
 	c := charts[0]
 	var series []chart.Series
-	var legend []string
 	for _, k := range d.Keys(c.Subject, c.Metric) {
 		if k.Unit != c.Unit {
 			continue
 		}
-		if sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k); len(sr.Values) > 0 {
+		if sr := chart.SeriesFor(d, k); len(sr.Values) > 0 {
 			series = append(series, sr)
-			legend = append(legend, lg)
 		}
 	}
-	body := chart.Years(series, chart.LineOptions{Width: m.width, Height: h - 2, Format: model.FormatNumber, Axis: s.ChartAxis})
+	body := chart.Years(series, chart.Options{Width: m.width, Height: h - 1, Styles: chart.StylesFrom(s)})
 	if body == "" {
 		return ""
 	}
@@ -315,7 +313,7 @@ func (m *Model) plotVolume(h int) string {
 			break
 		}
 	}
-	return s.Title.Render(c.Title) + s.Muted.Render(note) + "\n" + body + "\n" + strings.Join(legend, "  ")
+	return s.Title.Render(c.Title) + s.Muted.Render(note) + "\n" + body
 }
 
 // routeBoxes draws each node as a bordered box, flowing into rows.

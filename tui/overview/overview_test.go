@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -118,5 +119,32 @@ func TestNoDeclarations(t *testing.T) {
 	}
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "1 figures where sources disagree") {
 		t.Errorf("no checks card:\n%s", v)
+	}
+}
+
+// With room to spare the Overview charts the series it declares: the
+// actuals set the axes, and a forecast far out is listed with its arrow
+// and value instead of stretching them.
+func TestVolumeChartFitsTheActuals(t *testing.T) {
+	ds := own(t)
+	for i, v := range []float64{1.0e6, 1.1e6, 0.9e6, 1.4e6} {
+		ds.Observations = append(ds.Observations, model.Observation{ID: "v" + string(rune('a'+i)), Subject: "south-port", Metric: "cargo", Period: period(t, strconv.Itoa(2020+i)), Value: v, Unit: "tonnes", Kind: model.Actual, Source: "s1"})
+	}
+	ds.Observations = append(ds.Observations, model.Observation{ID: "vf", Subject: "south-port", Metric: "cargo", Period: period(t, "2035"), Value: 9e6, Unit: "tonnes", Kind: model.Forecast, Source: "s2"})
+	ds.Charts = []model.Chart{{ID: "ch", View: model.ViewOverview, Position: 10, Title: "South port by year", Subject: "south-port", Metric: "cargo", Unit: "tonnes", Style: model.ByYear}}
+	ds.Index()
+	v := ansi.Strip(newTab(t, ds, 200, 60).View())
+	if !strings.Contains(v, "South port by year") {
+		t.Fatalf("no chart at 200x60:\n%s", v)
+	}
+	for _, want := range []string{"● actual (t)", "→ 2035 fcst 9M t", "2020", "2023"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q in the chart:\n%s", want, v)
+		}
+	}
+	for _, bad := range []string{"2030", "9M ┤", "8M ┤"} {
+		if strings.Contains(v, bad) {
+			t.Errorf("the forecast set the axes (%q):\n%s", bad, v)
+		}
 	}
 }

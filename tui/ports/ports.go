@@ -52,7 +52,8 @@ type row struct {
 	growth   string
 	gReport  *model.Point
 	gDerived *model.Growth
-	spark    []float64
+	// years are the port's annual cargo actuals, drawn as its trend.
+	years map[int]float64
 }
 
 var sortNames = []string{"port", "cargo", "TEU", "growth", "utilisation"}
@@ -72,7 +73,7 @@ func (m *Model) columns() []table.Column {
 		{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
 		{Title: "Util" + model.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
 		{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},
-		{Title: "Cargo trend", Width: 11, Optional: true, Keep: 1},
+		{Title: m.trendTitle(), Width: sparkW, Optional: true, Keep: 1},
 	}
 	arrow := "↑"
 	if m.reverse {
@@ -85,6 +86,17 @@ func (m *Model) columns() []table.Column {
 		c.Title += arrow
 	}
 	return cols
+}
+
+// sparkW is the trend column's width: one cell a year.
+const sparkW = 11
+
+// trendTitle names the trend column with the years it spans.
+func (m *Model) trendTitle() string {
+	if m.sparkHi == 0 {
+		return "Cargo trend"
+	}
+	return fmt.Sprintf("Cargo %02d–%02d", (m.sparkHi-sparkW+1)%100, m.sparkHi%100)
 }
 
 // Model is the Ports tab.
@@ -105,6 +117,9 @@ type Model struct {
 	charts map[chartKey]string
 	// selectedID is the port the cursor is on, kept across re-ordering.
 	selectedID string
+	// sparkHi is the last year of every row's trend: all rows show the
+	// same years, so their cells line up.
+	sparkHi int
 }
 
 // viewKey is everything the tab's drawing depends on.
@@ -138,6 +153,7 @@ func New(c *common.Common) *Model {
 func (m *Model) compute() {
 	d := m.c.Data
 	m.all = m.all[:0]
+	m.sparkHi = 0
 	for _, p := range d.Ports {
 		r := row{port: p, util: math.NaN()}
 		r.cargo, r.hasCargo = model.Headline(d, p.ID, "cargo", "tonnes")
@@ -159,20 +175,9 @@ func (m *Model) compute() {
 		if !r.hasCap {
 			r.capacity, r.hasCap = d.Latest(model.Key(p.ID, "cargo", "tonnes/year", model.Capacity), nil)
 		}
-		years := model.YearValues(d, model.Key(p.ID, "cargo", "tonnes", model.Actual))
-		if len(years) > 0 {
-			lo, hi := math.MaxInt, math.MinInt
-			for y := range years {
-				lo, hi = min(lo, y), max(hi, y)
-			}
-			lo = max(lo, hi-10)
-			for y := lo; y <= hi; y++ {
-				if v, ok := years[y]; ok {
-					r.spark = append(r.spark, v)
-				} else {
-					r.spark = append(r.spark, math.NaN())
-				}
-			}
+		r.years = model.YearValues(d, model.Key(p.ID, "cargo", "tonnes", model.Actual))
+		for y := range r.years {
+			m.sparkHi = max(m.sparkHi, y)
 		}
 		m.all = append(m.all, r)
 	}
@@ -285,7 +290,22 @@ func (m *Model) cells(r row) []string {
 	if r.growth != "" {
 		growth = r.growth
 	}
-	return []string{r.port.Name, r.port.Country, cargo, year, teu, capc, util, growth, s.Accent.Render(chart.Spark(r.spark))}
+	return []string{r.port.Name, r.port.Country, cargo, year, teu, capc, util, growth, s.Accent.Render(m.trend(r))}
+}
+
+// trend draws a port's annual cargo over the years every row shares,
+// each bar from zero to the port's own peak in those years: a fall is
+// always drawn lower, and the proportions within a row are true. The
+// Cargo column compares ports; the chart under the table gives values.
+func (m *Model) trend(r row) string {
+	lo := m.sparkHi - sparkW + 1
+	peak := 0.0
+	for y, v := range r.years {
+		if y >= lo {
+			peak = math.Max(peak, v)
+		}
+	}
+	return chart.Spark(r.years, lo, m.sparkHi, peak, m.c.Styles.ASCII)
 }
 
 // View implements common.Tab. The frame is redrawn only when one of its
@@ -395,28 +415,51 @@ func (m *Model) portChart(r row, containers bool, w, h int) string {
 		metric, unit, capUnit, title = "containers", "TEU", "TEU/year", "containers, TEU"
 	}
 	var series []chart.Series
-	var legend []string
 	for _, k := range []model.SeriesKey{
 		model.Key(r.port.ID, metric, unit, model.Actual),
 		model.Key(r.port.ID, metric, capUnit, model.Capacity),
 		model.Key(r.port.ID, metric, unit, model.Target),
 		model.Key(r.port.ID, metric, unit, model.Forecast),
 	} {
-		sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k)
-		if len(sr.Values) > 0 || k.Kind == model.Actual {
+		if sr := chart.SeriesFor(d, k); len(sr.Values) > 0 {
 			series = append(series, sr)
-			legend = append(legend, lg)
 		}
 	}
-	head := s.Heading.Render(r.port.Name) + s.Muted.Render(" · "+title+" by year")
-	body := chart.Years(series, chart.LineOptions{Width: w, Height: h - 2, Format: model.FormatNumber, Axis: s.ChartAxis})
-	if body == "" {
-		body = s.Muted.Render("no annual figures to chart")
-		if o := d.Series(model.Key(r.port.ID, metric, unit, model.Actual)); len(o) > 0 {
-			body += s.Muted.Render(fmt.Sprintf(" (%d figures for other periods: enter lists them)", len(o)))
+	cs := chart.StylesFrom(s)
+	// Year-to-date totals get their own chart: stacked under the yearly
+	// one when there is room, instead of it when the port has fewer than
+	// two years of actuals.
+	ytd := chart.YearToDate(d, model.Key(r.port.ID, metric, unit, model.Actual))
+	actualYears := 0
+	if len(series) > 0 && series[0].Kind == model.Actual {
+		actualYears = len(series[0].Values)
+	}
+	yearsH, monthsH := h-1, 0
+	switch {
+	case len(ytd) > 0 && h >= 20:
+		monthsH = h * 2 / 5
+		yearsH = h - monthsH - 1
+	case len(ytd) > 0 && actualYears < 2:
+		yearsH, monthsH = 0, h
+	}
+	var parts []string
+	if yearsH > 0 {
+		head := s.Heading.Render(r.port.Name) + s.Muted.Render(" · "+title+" by year")
+		body := chart.Years(series, chart.Options{Width: w, Height: yearsH, Styles: cs})
+		if body == "" {
+			body = s.Muted.Render("no annual figures to chart")
+			if o := d.Series(model.Key(r.port.ID, metric, unit, model.Actual)); len(o) > 0 {
+				body += s.Muted.Render(fmt.Sprintf(" (%d figures for other periods: enter lists them)", len(o)))
+			}
+		}
+		parts = append(parts, head, body)
+	}
+	if monthsH > 0 {
+		if body := chart.Months(ytd, chart.ShortUnit(unit), chart.Options{Width: w, Height: monthsH - 1, Styles: cs}); body != "" {
+			parts = append(parts, s.Heading.Render(r.port.Name)+s.Muted.Render(" · "+title+" so far in the year"), body)
 		}
 	}
-	return cells.Fit(head+"\n"+body+"\n"+strings.Join(legend, "  "), w, -1)
+	return cells.Fit(strings.Join(parts, "\n"), w, -1)
 }
 
 // draw renders the tab; View caches it until something changes.

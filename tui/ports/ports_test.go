@@ -140,3 +140,47 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// Every row's trend covers the same years, so a year's cell lines up
+// down the column, the column's title names them, and each row's bars
+// start at zero: a fall is drawn lower, whatever the port's size.
+func TestTrendSharesYearsAndFallsDrawLower(t *testing.T) {
+	obs := func(id, subj, period string, v float64) model.Observation {
+		p, err := model.ParsePeriod(period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return model.Observation{ID: id, Subject: subj, Metric: "cargo", Period: p, Value: v, Unit: "tonnes", Kind: model.Actual, Source: "s1"}
+	}
+	d := &model.Dataset{
+		Sources: []model.Source{{ID: "s1", Title: "Port report", Publisher: "Port authority", Standing: model.Official}},
+		Ports:   []model.Port{{ID: "big", Name: "Big", Country: "Georgia"}, {ID: "small", Name: "Small", Country: "Georgia"}},
+		Observations: []model.Observation{
+			obs("b1", "big", "2022", 4_700_000), obs("b2", "big", "2024", 3_600_000), // a fall
+			obs("s1", "small", "2023", 100_000), obs("s2", "small", "2024", 109_000), // a rise
+		},
+	}
+	d.Index()
+	m := New(&common.Common{Styles: styles.New("dark", true, false), Data: d})
+	m.SetSize(120, 20)
+	f := ansi.Strip(m.View())
+	if !strings.Contains(f, "Cargo 14–24") {
+		t.Fatalf("the trend column does not name its years:\n%s", f)
+	}
+	trend := map[string]string{}
+	for _, r := range m.rows {
+		trend[r.port.ID] = m.trend(r)
+	}
+	// Eleven cells, 2014-2024: 2022 is the ninth, 2023 the tenth.
+	if got := trend["big"]; got != "        █ ▆" {
+		t.Errorf("big: %q, want the 2024 fall drawn lower than 2022, 2023 blank", got)
+	}
+	if got := trend["small"]; got != "         ▇█" {
+		t.Errorf("small: %q, want 2023 and 2024 in the last two cells, rising", got)
+	}
+	m = New(&common.Common{Styles: styles.New("dark", true, true), Data: d})
+	m.SetSize(120, 20)
+	if got := m.trend(m.rows[0]); strings.Trim(got, " 12345678") != "" {
+		t.Errorf("--ascii trend %q: want digits, not glyphs that mean something else", got)
+	}
+}

@@ -6,7 +6,6 @@ package styles
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
-	"github.com/guptarohit/asciigraph"
 )
 
 // Styles holds every style the UI draws with.
@@ -62,13 +61,6 @@ type Styles struct {
 	ErrorBox  lipgloss.Style
 
 	Help help.Styles
-
-	// Chart colours are ANSI 256 codes because asciigraph takes those; the
-	// renderer downsamples them to the terminal's profile like any colour.
-	ChartActual asciigraph.AnsiColor
-	ChartSecond asciigraph.AnsiColor
-	ChartPlan   asciigraph.AnsiColor
-	ChartAxis   asciigraph.AnsiColor
 }
 
 // Themes lists the --theme names: auto follows the terminal's background,
@@ -136,7 +128,6 @@ func highContrast() *Styles {
 	s.Help.ShortKey, s.Help.FullKey = s.Help.ShortKey.Foreground(yellow), s.Help.FullKey.Foreground(yellow)
 	s.Help.ShortDesc, s.Help.FullDesc = s.Help.ShortDesc.Foreground(white), s.Help.FullDesc.Foreground(white)
 	s.Help.ShortSeparator, s.Help.FullSeparator = s.Help.ShortSeparator.Foreground(white), s.Help.FullSeparator.Foreground(white)
-	s.ChartActual, s.ChartSecond, s.ChartPlan, s.ChartAxis = asciigraph.Aqua, asciigraph.Yellow, asciigraph.Fuchsia, asciigraph.White
 	return s
 }
 
@@ -199,11 +190,5 @@ func DefaultStyles(isDark bool) *Styles {
 	s.ErrorBox = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(bad).Foreground(bad).Padding(0, 1)
 
 	s.Help = help.DefaultStyles(isDark)
-
-	if isDark {
-		s.ChartActual, s.ChartSecond, s.ChartPlan, s.ChartAxis = asciigraph.DodgerBlue, asciigraph.Goldenrod, asciigraph.HotPink, asciigraph.Gray
-	} else {
-		s.ChartActual, s.ChartSecond, s.ChartPlan, s.ChartAxis = asciigraph.Blue, asciigraph.DarkGoldenrod, asciigraph.MediumVioletRed, asciigraph.DimGray
-	}
 	return s
 }

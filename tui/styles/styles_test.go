@@ -67,7 +67,7 @@ func TestMeaningWithoutColour(t *testing.T) {
 
 func TestLightAndDarkDiffer(t *testing.T) {
 	d, l := DefaultStyles(true), DefaultStyles(false)
-	if sameColor(d.Cell.GetForeground(), l.Cell.GetForeground()) || d.ChartAxis == l.ChartAxis {
+	if sameColor(d.Cell.GetForeground(), l.Cell.GetForeground()) || sameColor(d.Muted.GetForeground(), l.Muted.GetForeground()) {
 		t.Error("light and dark themes draw text in the same colour")
 	}
 }

@@ -149,25 +149,40 @@ func (m *Model) panelAt(i, w, h int) string {
 func (m *Model) panel(p model.Chart, obs []model.Observation, w, h int) string {
 	s, d := m.c.Styles, m.c.Data
 	var body []string
-	chartH := max(min(h/2+2, h-6), 0)
+	// The chart block holds the plot, its legend, the plans it lists and
+	// the key; the figures list keeps a third of the height, and at least
+	// four lines.
+	chartH := max(h-max(5, h/3), 0)
+	cs := chart.StylesFrom(s)
 	switch p.Style {
 	case model.ByYear:
 		var series []chart.Series
-		var legend []string
 		for _, k := range d.Keys(p.Subject, p.Metric) {
 			if k.Unit != p.Unit && k.Unit != p.Unit+"/year" {
 				continue
 			}
-			if sr, lg := chart.SeriesFor(m.c.Data, m.c.Styles, k); len(sr.Values) > 0 {
+			if sr := chart.SeriesFor(d, k); len(sr.Values) > 0 {
 				series = append(series, sr)
-				legend = append(legend, lg)
 			}
 		}
+		// Year-to-date figures get their own chart when there is room
+		// for it and the figures list.
+		ytd := chart.YearToDate(d, model.Key(p.Subject, p.Metric, p.Unit, model.Actual))
+		monthsH := 0
+		if len(ytd) > 0 && h >= 28 {
+			monthsH = max(9, h/4)
+			chartH = h - monthsH - max(5, h/4)
+		}
 		if chartH >= 6 {
-			if c := chart.Years(series, chart.LineOptions{Width: w, Height: chartH, Format: model.FormatNumber, Axis: s.ChartAxis}); c != "" {
-				body = append(body, s.Muted.Render(p.Unit+" per calendar year"), c, strings.Join(legend, "  "))
+			if c := chart.Years(series, chart.Options{Width: w, Height: chartH - 1, Styles: cs}); c != "" {
+				body = append(body, s.Muted.Render(p.Unit+" per calendar year"), c)
 			} else {
 				body = append(body, s.Muted.Render("no full-year figures to chart; all figures are listed below"))
+			}
+		}
+		if monthsH > 0 {
+			if c := chart.Months(ytd, chart.ShortUnit(p.Unit), chart.Options{Width: w, Height: monthsH - 1, Styles: cs}); c != "" {
+				body = append(body, s.Muted.Render(p.Unit+" so far in the year, by month: this year against last"), c)
 			}
 		}
 	case model.ByHalfYear:

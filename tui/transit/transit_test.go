@@ -11,6 +11,8 @@ import (
 	"corridor/data"
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/chart/charttest"
+	"corridor/tui/internal/golden"
 	"corridor/tui/styles"
 )
 
@@ -109,4 +111,61 @@ func mustPeriod(t *testing.T, s string) model.Period {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// The Middle Corridor volume panel at the tab sizes 60x20, 80x24,
+// 120x40 and 200x60 terminals give it, and 120x40 in --present: 2019-21
+// (759k, 783k, 586k t) are above the zero row, and the 2024 -> 2025
+// fall (4.484M -> 4.119M t) is drawn as a fall or written out.
+func TestVolumeGolden(t *testing.T) {
+	ds, err := data.Load(data.Bundled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		w, h    int
+		present bool
+	}{
+		{"60x20", 60, 16, false},
+		{"80x24", 80, 20, false},
+		{"120x40", 120, 36, false},
+		{"200x60", 200, 56, false},
+		{"120x40-present", 120, 34, true},
+	} {
+		for _, p := range golden.Profiles() {
+			t.Run(c.name+"-"+p.Name, func(t *testing.T) {
+				m := New(&common.Common{Styles: styles.New("dark", true, false), Data: ds, Present: c.present})
+				m.SetSize(c.w, c.h)
+				if sel, _ := m.Selection(); sel.Title != "Middle Corridor volume" {
+					t.Fatalf("first series is %q", sel.Title)
+				}
+				out := m.View()
+				golden.RequireEqual(t, p.Encode(out))
+				r := charttest.Read(t, out, 4)
+				rows := map[int]int{}
+				for y := 2019; y <= 2025; y++ {
+					col, ok := r.ColOf(t, charttest.YearIdx, y)
+					if rows[y] = r.MarkerRow(col, '●'); !ok || rows[y] < 0 {
+						t.Fatalf("no marker for %d:\n%s", y, r.Text)
+					}
+				}
+				zero := r.ZeroRow()
+				if zero < 0 && !r.Broken {
+					t.Errorf("the axis starts above zero unmarked:\n%s", r.Text)
+				}
+				for y := 2019; y <= 2021; y++ {
+					if rows[y] == zero {
+						t.Errorf("%d on the zero row:\n%s", y, r.Text)
+					}
+				}
+				switch {
+				case rows[2025] < rows[2024]:
+					t.Errorf("the 2025 fall drawn as a rise:\n%s", r.Text)
+				case rows[2025] == rows[2024] && !(strings.Contains(r.Text, "4.484M") && strings.Contains(r.Text, "4.119M")):
+					t.Errorf("the 2025 fall drawn flat and not written out:\n%s", r.Text)
+				}
+			})
+		}
+	}
 }

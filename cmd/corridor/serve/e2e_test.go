@@ -99,7 +99,7 @@ func TestE2EOpenSSH(t *testing.T) {
 	waitScreen("The route")
 	waitScreen("1 Overview")
 	tmux("send-keys", "-t", "e2e", "2")
-	waitScreen("Cargo trend")
+	waitScreen("↓Cargo")
 	tmux("send-keys", "-t", "e2e", "5")
 	waitScreen("country: all")
 	tmux("resize-window", "-t", "e2e", "-x", "50", "-y", "20")

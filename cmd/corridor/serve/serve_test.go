@@ -317,7 +317,7 @@ func TestQuitEndsTheSession(t *testing.T) {
 		t.Errorf("active = %d, want 1", srv.Active())
 	}
 	fmt.Fprint(d.in, "2")
-	d.waitText(t, "Cargo trend")
+	d.waitText(t, "↓Cargo")
 	fmt.Fprint(d.in, "q")
 	if st := d.exitStatus(t); st != 0 {
 		t.Errorf("exit status %d, want 0", st)
@@ -431,7 +431,7 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 		t.Errorf("no error message in %q", tail(victim.out.String()))
 	}
 	fmt.Fprint(other.in, "2")
-	other.waitText(t, "Cargo trend")
+	other.waitText(t, "↓Cargo")
 	fmt.Fprint(other.in, "q")
 	if st := other.exitStatus(t); st != 0 {
 		t.Errorf("other session exit %d", st)

@@ -9,9 +9,13 @@ import (
 
 // asciiMap turns each drawing glyph, symbol and accented letter corridor
 // can show into one ASCII character of the same width, so an --ascii
-// frame keeps its layout. Meaning survives: the disputed mark ≠ becomes
-// #, the derived mark † becomes +, and the status bar's legend is mapped
-// the same way.
+// frame keeps its layout. Meaning survives: each glyph a legend explains
+// maps to a character no other legend glyph, figure mark or qualifier
+// maps to (chart.TestGlyphsAreUnique holds it). The disputed mark ≠
+// becomes #, the derived mark † becomes * (not +, the target glyph and a
+// sign), a chart's actual marker ● becomes @ (not *, now the derived
+// mark), its axis break ≈ becomes : (not ~, the "about" qualifier), and
+// the help's • separator becomes |.
 var asciiMap = map[rune]byte{
 	// box drawing and rules
 	'─': '-', '━': '-', '═': '=', '│': '|', '┃': '|', '║': '|', '┊': ':', '╌': '-', '╴': '-', '╶': '-',
@@ -23,8 +27,9 @@ var asciiMap = map[rune]byte{
 	// bars, blocks and sparklines
 	'█': '#', '▓': '#', '▒': '=', '░': '.', '▁': '_', '▂': '.', '▃': '-', '▄': '=', '▅': '+', '▆': '*', '▇': '%',
 	// marks and arrows
-	'≠': '#', '†': '+', '·': '.', '•': '*', '…': '.', '→': '>', '←': '<', '↑': '^', '↓': 'v', '▸': '>', '◂': '<',
-	'▲': '^', '▼': 'v', '●': '*', '◐': '%', '○': 'o', '◌': '~', '✕': 'x', '×': 'x', '÷': '/', '≈': '~', '±': '+',
+	'≠': '#', '†': '*', '·': '.', '•': '|', '…': '.', '→': '>', '←': '<', '↑': '^', '↓': 'v', '▸': '>', '◂': '<',
+	'▲': '^', '▼': 'v', '●': '@', '◐': '%', '○': 'o', '◌': '~', '✕': 'x', '×': 'x', '÷': '/', '≈': ':', '±': '+',
+	'╳': 'x',
 	'€': 'E', '£': 'L', '—': '-', '–': '-', '‑': '-', '‘': '\'', '’': '\'', '“': '"', '”': '"', '«': '"', '»': '"',
 	'\u00a0': ' ', '°': 'o',
 	// Latin letters with marks, as in Türkiye, Iğdır, Şahdağ, Ağbənd

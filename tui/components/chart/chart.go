@@ -1,258 +1,256 @@
-// Package chart draws corridor's charts: year-axis line charts (through
-// asciigraph), horizontal bars, sparklines and Gantt bars. Every function
+// Package chart draws corridor's charts with its own small plotter: year
+// charts (Years), year-to-date charts by month (Months), horizontal bars,
+// sparklines over shared years, and Gantt bars by status. Every function
 // is pure, takes its size and returns lines no wider than that size, so
-// tabs can cache the result until data or size changes.
+// tabs can cache the result until their inputs change.
+//
+// The rules an honest chart keeps, each held by a test in this package:
+//   - only actual figures set the axes; a plan (forecast, target,
+//     capacity) outside the frame is listed with an arrow and its value;
+//   - no nonzero value is drawn on the zero row, and consecutive actuals
+//     that differ by 5% or more are on different rows or labelled;
+//   - every actual is a marker at its period's column, within half a row
+//     of its value; lines only join consecutive periods, as a visual join;
+//   - ticks are 1-2-5 steps with at most two significant digits;
+//   - one glyph means one thing in every legend, in colour or not, and
+//     in --ascii (see Glyphs).
 package chart
 
 import (
-	"cmp"
-	"corridor/tui/components/cells"
-	"math"
-	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/guptarohit/asciigraph"
+	"charm.land/lipgloss/v2"
+
+	"corridor/model"
+	"corridor/tui/styles"
 )
 
-// Series is one line on a year chart. Plan series (capacity, target,
-// forecast) are drawn with their own glyph (see Glyph) so they never read
-// as actuals, or as each other, even without colour.
-type Series struct {
-	Name   string
-	Values map[int]float64
-	// Glyph draws a plan series with one character; empty draws the solid
-	// box-drawing line used for actuals.
-	Glyph string
-	Color asciigraph.AnsiColor
+// The glyphs a chart draws with. Each means one thing wherever it is
+// shown; cells.ASCII maps each to an ASCII character no other legend
+// glyph or figure mark maps to (TestGlyphsAreUnique).
+const (
+	GlyphActual   = "●" // an actual figure at its period's column
+	GlyphPrevious = "○" // on a months chart: the earlier year's actual
+	GlyphForecast = "·"
+	GlyphTarget   = "+"
+	GlyphCapacity = "="
+	GlyphBreak    = "≈" // the value axis does not start at zero
+	GlyphBeyond   = "→" // a plan after the chart's years
+	GlyphBefore   = "←" // a plan before the chart's years
+	GlyphAbove    = "↑" // a plan above the chart's values
+	GlyphBelow    = "↓" // a plan below the chart's values
+)
+
+// Glyph is the marker a series of kind k is drawn with.
+func Glyph(k model.Kind) string {
+	switch k {
+	case model.Forecast:
+		return GlyphForecast
+	case model.Target:
+		return GlyphTarget
+	case model.Capacity:
+		return GlyphCapacity
+	}
+	return GlyphActual
 }
 
-// LineOptions configure a year chart.
-type LineOptions struct {
+// kindName is the legend's word for a kind.
+func kindName(k model.Kind) string {
+	if t := model.KindTag(k); t != "" {
+		return t
+	}
+	return "actual"
+}
+
+// Styles colour a chart. Colour only repeats what a glyph already says.
+type Styles struct {
+	Axis     lipgloss.Style // axis lines, ticks and their labels
+	Actual   lipgloss.Style
+	Previous lipgloss.Style // the earlier year on a months chart
+	Forecast lipgloss.Style
+	Target   lipgloss.Style
+	Capacity lipgloss.Style
+	Note     lipgloss.Style // value labels, listed plans, the key
+	// ASCII draws for --ascii where cells.ASCII's one-for-one mapping
+	// would make a glyph read as something else.
+	ASCII bool
+}
+
+// StylesFrom takes a chart's styles from the program's.
+func StylesFrom(s *styles.Styles) Styles {
+	return Styles{
+		Axis:     s.Muted,
+		Actual:   s.Accent,
+		Previous: s.Value,
+		Forecast: s.Forecast,
+		Target:   s.Target,
+		Capacity: s.Capacity,
+		Note:     s.Muted,
+		ASCII:    s.ASCII,
+	}
+}
+
+// Options size a chart. Height counts every line drawn: plot, x axis,
+// legend, listed plans and the key.
+type Options struct {
 	Width, Height int
-	// Format prints y-axis labels.
-	Format func(float64) string
-	Axis   asciigraph.AnsiColor
+	Styles        Styles
 }
 
-// Years draws series against calendar years on the x axis. A year with
-// no figure leaves a gap: the line is only drawn between consecutive years
-// that both have one, so nothing is interpolated across missing data. The
-// x axis has a tick on every year's column and a label where it fits.
-func Years(series []Series, o LineOptions) string {
-	// Plan series first so the actual line is drawn over them where they
-	// cross: an actual must never be hidden behind a forecast.
-	series = slices.Clone(series)
-	slices.SortStableFunc(series, func(a, b Series) int {
-		return cmp.Compare(boolInt(a.Glyph == ""), boolInt(b.Glyph == ""))
-	})
-	lo, hi := math.MaxInt, math.MinInt
-	for _, s := range series {
-		for y := range s.Values {
-			lo, hi = min(lo, y), max(hi, y)
-		}
+// Series is one kind of figure by calendar year, as one line of a chart.
+type Series struct {
+	Kind model.Kind
+	// Unit is printed after listed values: "t", "TEU/yr".
+	Unit   string
+	Values map[int]float64
+	// Labels print a year's value where the chart writes it out (a lone
+	// point, a listed plan) with its qualifier: "~2.5M". A missing label
+	// prints the number.
+	Labels map[int]string
+	// Marks follow a year's value wherever it is written: "≠".
+	Marks map[int]string
+}
+
+// value is a year's value with its qualifier: "~2.5M".
+func (s Series) value(year int) string {
+	if l, ok := s.Labels[year]; ok {
+		return l
 	}
-	if lo > hi || o.Width < 12 || o.Height < 5 {
-		return ""
+	return model.FormatNumber(s.Values[year])
+}
+
+// label is a year's value as written on the plot: "~2.5M≠".
+func (s Series) label(year int) string { return s.value(year) + s.Marks[year] }
+
+// noted is a year's value as listed: "6M t/yr≠".
+func (s Series) noted(year int) string { return withUnit(s.value(year), s.Unit) + s.Marks[year] }
+
+// cell styles on a grid.
+const (
+	stNone uint8 = iota
+	stAxis
+	stActual
+	stPrevious
+	stForecast
+	stTarget
+	stCapacity
+	stNote
+)
+
+func kindStyle(k model.Kind) uint8 {
+	switch k {
+	case model.Forecast:
+		return stForecast
+	case model.Target:
+		return stTarget
+	case model.Capacity:
+		return stCapacity
 	}
-	if hi-lo < 2 {
-		// One or two years: widen the axis so the points are not squeezed
-		// against it. No data is added.
-		lo, hi = lo-1, hi+1
+	return stActual
+}
+
+func (s Styles) of(st uint8) *lipgloss.Style {
+	switch st {
+	case stAxis:
+		return &s.Axis
+	case stActual:
+		return &s.Actual
+	case stPrevious:
+		return &s.Previous
+	case stForecast:
+		return &s.Forecast
+	case stTarget:
+		return &s.Target
+	case stCapacity:
+		return &s.Capacity
+	case stNote:
+		return &s.Note
 	}
-	format := o.Format
-	if format == nil {
-		format = func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+	return nil
+}
+
+// paint renders text in a cell style.
+func (s Styles) paint(st uint8, text string) string {
+	if p := s.of(st); p != nil && text != "" {
+		return p.Render(text)
 	}
-	minV, maxV := math.Inf(1), math.Inf(-1)
-	for _, s := range series {
-		for _, v := range s.Values {
-			minV, maxV = math.Min(minV, v), math.Max(maxV, v)
-		}
+	return text
+}
+
+// grid is a w×h field of cells, row 0 at the top.
+type grid struct {
+	w, h int
+	r    [][]rune
+	st   [][]uint8
+}
+
+func newGrid(w, h int) *grid {
+	g := &grid{w: w, h: h, r: make([][]rune, h), st: make([][]uint8, h)}
+	for y := range h {
+		g.r[y] = []rune(strings.Repeat(" ", w))
+		g.st[y] = make([]uint8, w)
 	}
-	minV = math.Min(minV, 0)
-	// asciigraph pads y labels to the widest; estimate it from the
-	// extremes and the midpoint. A label it prints between those can be
-	// wider: then the chart overflows, and is drawn again narrower.
-	labelW := max(len(format(minV)), len(format(maxV)), len(format((minV+maxV)/2))) + 1
-	for try := 0; ; try++ {
-		plot := plotYears(series, o, lo, hi, minV, format, o.Width-labelW-4)
-		if plot == "" {
-			return ""
-		}
-		over := 0
-		for l := range strings.SplitSeq(plot, "\n") {
-			over = max(over, cells.Width(l)-o.Width)
-		}
-		if over == 0 || try == 1 {
-			return cells.Fit(plot, o.Width, o.Height)
-		}
-		labelW += over
+	return g
+}
+
+func (g *grid) in(x, y int) bool { return x >= 0 && x < g.w && y >= 0 && y < g.h }
+
+func (g *grid) set(x, y int, r rune, st uint8) {
+	if g.in(x, y) {
+		g.r[y][x], g.st[y][x] = r, st
 	}
 }
 
-// plotYears plots years lo..hi over at most cols columns right of the y
-// axis, one tick per year; "" when a year cannot have a column.
-func plotYears(series []Series, o LineOptions, lo, hi int, minV float64, format func(float64) string, cols int) string {
-	span := hi - lo
-	step := max((cols-1)/span, 1)
-	if span*step+1 > cols {
-		return ""
+func (g *grid) at(x, y int) rune {
+	if !g.in(x, y) {
+		return 0
 	}
-	n := span*step + 1
-	data := make([][]float64, 0, len(series))
-	chars := make([]asciigraph.CharSet, 0, len(series))
-	colors := make([]asciigraph.AnsiColor, 0, len(series))
-	for _, s := range series {
-		row := make([]float64, n)
-		for i := range row {
-			row[i] = math.NaN()
-		}
-		for y, v := range s.Values {
-			row[(y-lo)*step] = v
-			if next, ok := s.Values[y+1]; ok {
-				for k := 1; k < step; k++ {
-					row[(y-lo)*step+k] = v + (next-v)*float64(k)/float64(step)
-				}
-			}
-		}
-		data = append(data, row)
-		cs := asciigraph.DefaultCharSet
-		if s.Glyph != "" {
-			cs = asciigraph.CreateCharSet(s.Glyph)
-		}
-		chars = append(chars, cs)
-		colors = append(colors, s.Color)
-	}
-	return asciigraph.PlotMany(data,
-		// asciigraph draws Height+1 rows; two more go to the x axis.
-		asciigraph.Height(max(o.Height-3, 2)),
-		asciigraph.LowerBound(minV),
-		asciigraph.SeriesChars(chars...),
-		asciigraph.SeriesColors(colors...),
-		asciigraph.AxisColor(o.Axis),
-		asciigraph.LabelColor(o.Axis),
-		asciigraph.YAxisValueFormatter(format),
-		// One tick per year: with span+1 ticks over span*step+1 columns,
-		// tick i lands on column i*step, exactly where year lo+i is
-		// plotted. asciigraph leaves out a label that would touch the one
-		// before it.
-		asciigraph.XAxisRange(float64(lo), float64(hi)),
-		asciigraph.XAxisTickCount(span+1),
-		asciigraph.XAxisValueFormatter(func(v float64) string { return strconv.Itoa(int(math.Round(v))) }),
-	)
+	return g.r[y][x]
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// Bar is one row of a bar chart.
-type Bar struct {
-	Label string
-	Value float64
-	// Text is printed after the bar (the formatted value and marks).
-	Text string
-	Plan bool
-}
-
-// Bars draws horizontal bars scaled to the largest value. Plan bars use a
-// light shade so they differ from actuals without colour.
-func Bars(bars []Bar, width int, solid, plan func(...string) string) []string {
-	labelW, textW := 0, 0
-	maxV := 0.0
-	for _, b := range bars {
-		labelW = max(labelW, cells.Width(b.Label))
-		textW = max(textW, cells.Width(b.Text))
-		maxV = math.Max(maxV, b.Value)
-	}
-	barW := width - labelW - textW - 3
-	lines := make([]string, 0, len(bars))
-	for _, b := range bars {
-		n := 0
-		if maxV > 0 && barW > 0 {
-			n = int(math.Round(b.Value / maxV * float64(barW)))
-		}
-		glyph, paint := "█", solid
-		if b.Plan {
-			glyph, paint = "░", plan
-		}
-		bar := strings.Repeat(glyph, max(n, 0))
-		line := pad(b.Label, labelW) + " " + paint(bar) + strings.Repeat(" ", max(barW-n, 0)) + " " + b.Text
-		lines = append(lines, cells.Truncate(line, width, "…"))
-	}
-	return lines
-}
-
-func pad(s string, w int) string {
-	return s + strings.Repeat(" ", max(w-cells.Width(s), 0))
-}
-
-// Spark draws values as a one-line sparkline; NaN leaves a blank cell.
-func Spark(values []float64) string {
-	const ticks = "▁▂▃▄▅▆▇█"
-	runes := []rune(ticks)
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, v := range values {
-		if !math.IsNaN(v) {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
+// free reports whether n cells from x on row y are inside and blank.
+func (g *grid) free(x, y, n int) bool {
+	for i := range n {
+		if g.at(x+i, y) != ' ' {
+			return false
 		}
 	}
+	return true
+}
+
+func (g *grid) put(x, y int, s string, st uint8) {
+	for i, r := range []rune(s) {
+		g.set(x+i, y, r, st)
+	}
+}
+
+// lines renders the grid row by row, one styled run per stretch of
+// cells in the same style, trailing blanks dropped.
+func (g *grid) lines(s Styles) []string {
+	out := make([]string, g.h)
 	var b strings.Builder
-	for _, v := range values {
-		switch {
-		case math.IsNaN(v):
-			b.WriteByte(' ')
-		case hi == lo:
-			b.WriteRune(runes[3])
-		default:
-			b.WriteRune(runes[int(math.Round((v-lo)/(hi-lo)*float64(len(runes)-1)))])
+	for y := range g.h {
+		end := g.w
+		for end > 0 && g.r[y][end-1] == ' ' {
+			end--
 		}
-	}
-	return b.String()
-}
-
-// Gantt draws a start→end bar on a scale from lo to hi (years, fractional
-// for months) in width cells. Years up to now are solid, later ones light;
-// an unknown end draws an open arrow.
-func Gantt(start, end, now, lo, hi float64, width int, hasStart, hasEnd bool) string {
-	if width <= 0 || hi <= lo {
-		return strings.Repeat(" ", max(width, 0))
-	}
-	col := func(v float64) int {
-		return max(0, min(width-1, int(math.Round((v-lo)/(hi-lo)*float64(width-1)))))
-	}
-	cells := []rune(strings.Repeat(" ", width))
-	nowC := col(now)
-	if now >= lo && now <= hi {
-		cells[nowC] = '┊'
-	}
-	if !hasStart && !hasEnd {
-		return string(cells)
-	}
-	s, e := start, end
-	if !hasStart {
-		s = end
-	}
-	if !hasEnd {
-		e = start
-	}
-	a, z := col(s), col(e)
-	for i := a; i <= z; i++ {
-		if float64(i) <= float64(nowC) {
-			cells[i] = '█'
-		} else {
-			cells[i] = '░'
+		b.Reset()
+		eff := func(x int) uint8 {
+			if g.r[y][x] == ' ' {
+				return stNone
+			}
+			return g.st[y][x]
 		}
+		for x := 0; x < end; {
+			st := eff(x)
+			j := x + 1
+			for j < end && eff(j) == st {
+				j++
+			}
+			b.WriteString(s.paint(st, string(g.r[y][x:j])))
+			x = j
+		}
+		out[y] = b.String()
 	}
-	if !hasEnd && z+1 < width {
-		cells[z+1] = '▸'
-	}
-	if !hasStart && a > 0 {
-		cells[a-1] = '◂'
-	}
-	return string(cells)
+	return out
 }

@@ -2,135 +2,201 @@ package chart
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"strconv"
+	"slices"
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/guptarohit/asciigraph"
 
+	"corridor/model"
+	"corridor/tui/components/cells"
+	"corridor/tui/components/chart/charttest"
 	"corridor/tui/internal/golden"
+	"corridor/tui/styles"
 )
 
-// plain returns a chart's lines without colour.
-func plain(s string) []string {
-	return strings.Split(ansi.Strip(s), "\n")
-}
+func goldenStyles() Styles { return StylesFrom(styles.New("dark", true, false)) }
 
-// Every year has a tick on the x axis, and every label printed sits
-// centred on its own year's tick, whatever the width.
-func TestYearsTicksSitOnTheirYears(t *testing.T) {
-	s := []Series{{Name: "actual", Values: map[int]float64{2016: 3, 2017: 5, 2019: 4, 2024: 9}}}
-	for _, w := range []int{24, 30, 40, 57, 80, 120} {
-		t.Run(strconv.Itoa(w), func(t *testing.T) {
-			out := Years(s, LineOptions{Width: w, Height: 10})
-			if out == "" {
-				t.Fatal("no chart")
-			}
-			lines := plain(out)
-			if len(lines) != 10 {
-				t.Fatalf("%d lines, want the 10 asked for", len(lines))
-			}
-			axis, labels := []rune(lines[8]), []rune(lines[9])
-			var ticks []int
-			for i, r := range axis {
-				if r == '┬' {
-					ticks = append(ticks, i)
-				}
-			}
-			if len(ticks) != 2024-2016+1 {
-				t.Fatalf("axis %q has %d ticks, want one per year 2016-2024", lines[8], len(ticks))
-			}
-			if ticks[0] == 0 || axis[ticks[0]-1] != '└' {
-				t.Errorf("first tick not next to the corner: %q", lines[8])
-			}
-			seen := 0
-			for i, tick := range ticks {
-				year := strconv.Itoa(2016 + i)
-				start := tick - len(year)/2
-				if start+len(year) > len(labels) || string(labels[start:start+len(year)]) != year {
-					continue
-				}
-				seen++
-			}
-			if seen < 2 {
-				t.Errorf("only %d year labels centred on their ticks:\n%s\n%s", seen, lines[8], lines[9])
-			}
-			for _, f := range strings.Fields(lines[9]) {
-				y, err := strconv.Atoi(f)
-				if err != nil || y < 2016 || y > 2024 {
-					t.Errorf("label %q is not a year of the data", f)
-				}
-			}
-		})
-	}
-}
-
-func TestYearsTooSmallOrEmpty(t *testing.T) {
-	s := []Series{{Values: map[int]float64{2020: 1, 2021: 2}}}
-	if out := Years(s, LineOptions{Width: 11, Height: 10}); out != "" {
-		t.Errorf("width 11 drew %q", out)
-	}
-	if out := Years(s, LineOptions{Width: 40, Height: 4}); out != "" {
-		t.Errorf("height 4 drew %q", out)
-	}
-	if out := Years(nil, LineOptions{Width: 40, Height: 10}); out != "" {
-		t.Errorf("no series drew %q", out)
-	}
-}
-
-func sampleSeries() []Series {
-	return []Series{
-		{Name: "actual", Values: map[int]float64{2019: 2.1, 2020: 2.4, 2021: 3.9, 2022: 4.6, 2024: 4.2}, Color: asciigraph.DodgerBlue},
-		{Name: "capacity", Values: map[int]float64{2019: 5, 2024: 5}, Glyph: "=", Color: asciigraph.HotPink},
-	}
-}
-
+// The volume chart as each Transit size draws it, in colour and without.
 func TestYearsGolden(t *testing.T) {
-	for _, sz := range [][2]int{{40, 10}, {72, 14}} {
+	for _, sz := range tabSizes {
 		for _, p := range golden.Profiles() {
 			t.Run(fmt.Sprintf("%dx%d-%s", sz[0], sz[1], p.Name), func(t *testing.T) {
-				out := Years(sampleSeries(), LineOptions{Width: sz[0], Height: sz[1], Format: func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }, Axis: asciigraph.Gray})
-				golden.RequireEqual(t, p.Encode(out))
+				golden.RequireEqual(t, p.Encode(Years(corridorVolume(), Options{Width: sz[0], Height: sz[1], Styles: goldenStyles()})))
 			})
 		}
 	}
 }
 
-// What a reader must be able to see: the scale starts at zero, the plan
-// series has its own glyph, and a year with no figure is a gap.
-func TestYearsShowsZeroPlanAndGaps(t *testing.T) {
-	lines := plain(Years(sampleSeries(), LineOptions{Width: 72, Height: 14, Format: func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }}))
-	if len(lines) != 14 {
-		t.Fatalf("%d lines, want 14", len(lines))
+// The Middle Corridor's year-to-date cargo as bundled: 2024 against 2023.
+func corridorYTD() []YearMonths {
+	return []YearMonths{
+		{Year: 2022, Values: map[int]float64{4: 733e3, 9: 1084e3}},
+		{Year: 2023, Values: map[int]float64{7: 1.57e6, 8: 1.7e6}, Labels: map[int]string{8: ">1.7M"}},
+		{Year: 2024, Values: map[int]float64{1: 274.2e3, 7: 2.5e6, 11: 4.1e6}},
 	}
-	// asciigraph draws Height-3+1 = 12 plot rows, then the axis and labels.
-	if f := strings.Fields(lines[11]); len(f) != 2 || f[0] != "0.0" {
-		t.Errorf("bottom of the scale %q, want an empty 0.0 row", lines[11])
-	}
-	if !strings.Contains(strings.Join(lines, "\n"), "=") {
-		t.Error("capacity not drawn with its glyph")
-	}
-	// 2023 has no actual: the actual line stops at 2022 and restarts at
-	// 2024, so the columns between them hold no line glyph of the actual.
-	axis := []rune(lines[12])
-	var ticks []int
-	for i, r := range axis {
-		if r == '┬' {
-			ticks = append(ticks, i)
+}
+
+func TestMonthsGolden(t *testing.T) {
+	for _, sz := range [][2]int{{60, 10}, {78, 12}} {
+		for _, p := range golden.Profiles() {
+			t.Run(fmt.Sprintf("%dx%d-%s", sz[0], sz[1], p.Name), func(t *testing.T) {
+				golden.RequireEqual(t, p.Encode(Months(corridorYTD(), "t", Options{Width: sz[0], Height: sz[1], Styles: goldenStyles()})))
+			})
 		}
 	}
-	if len(ticks) != 6 {
-		t.Fatalf("%d ticks for 2019-2024", len(ticks))
+}
+
+// A year-to-date chart draws the latest year against the one before, each
+// figure at its month's column within half a row of its value, each year
+// in its own glyph named in the legend; older years are left out, and a
+// lone month is written out.
+func TestMonthsThisYearAgainstLast(t *testing.T) {
+	monthIdx := func(l string) (int, bool) {
+		i := slices.Index(monthNames[:], l)
+		return i + 1, i >= 0
 	}
-	for _, l := range lines[:12] {
-		row := []rune(l)
-		for c := ticks[3] + 1; c < ticks[5]-1 && c < len(row); c++ {
-			if strings.ContainsRune("─╭╮╰╯│", row[c]) {
-				t.Fatalf("actual line drawn across the missing 2023:\n%s", strings.Join(lines, "\n"))
+	for _, sz := range [][2]int{{60, 10}, {78, 12}, {120, 20}} {
+		out := Months(corridorYTD(), "t", Options{Width: sz[0], Height: sz[1]})
+		r := charttest.Read(t, out, 3)
+		for _, c := range []struct {
+			year, month int
+			glyph       rune
+		}{{2024, 1, '●'}, {2024, 7, '●'}, {2024, 11, '●'}, {2023, 7, '○'}, {2023, 8, '○'}} {
+			col, ok := r.ColOf(t, monthIdx, c.month)
+			if !ok {
+				t.Fatalf("%v: no column for month %d:\n%s", sz, c.month, r.Text)
+			}
+			row := r.MarkerRow(col, c.glyph)
+			if row < 0 {
+				t.Fatalf("%v: no %c for %d-%02d in column %d:\n%s", sz, c.glyph, c.year, c.month, col, r.Text)
+			}
+			var v float64
+			for _, y := range corridorYTD() {
+				if y.Year == c.year {
+					v = y.Values[c.month]
+				}
+			}
+			got, half := r.RowValue(t, row)
+			if math.Abs(got-v) > half*(1+1e-9) {
+				t.Errorf("%v: %d-%02d (%v) on the row of %v:\n%s", sz, c.year, c.month, v, got, r.Text)
+			}
+			if z := r.ZeroRow(); z == row {
+				t.Errorf("%v: %d-%02d on the zero row:\n%s", sz, c.year, c.month, r.Text)
 			}
 		}
+		for _, want := range []string{"● 2024", "○ 2023", "total since January (t)", "274.2k", "4.1M"} {
+			if !strings.Contains(r.Text, want) {
+				t.Errorf("%v: %q missing:\n%s", sz, want, r.Text)
+			}
+		}
+		if strings.Contains(r.Text, "2022") || strings.Contains(r.Text, "733k") {
+			t.Errorf("%v: an older year drawn on this year against last:\n%s", sz, r.Text)
+		}
+	}
+}
+
+func TestMonthsEmpty(t *testing.T) {
+	if out := Months(nil, "t", Options{Width: 60, Height: 10}); out != "" {
+		t.Errorf("no years drew %q", out)
+	}
+	if out := Months([]YearMonths{{Year: 2024}}, "t", Options{Width: 60, Height: 10}); out != "" {
+		t.Errorf("a year without figures drew %q", out)
+	}
+}
+
+// Ticks are 1-2-5 steps of at most two significant digits, whatever the
+// values, and never fractional for whole numbers.
+func TestTicks(t *testing.T) {
+	for _, c := range []struct {
+		vals []float64
+		rows int
+		want []string
+	}{
+		{[]float64{759e3, 783e3, 586e3, 1485e3, 2764e3, 4484e3, 4119e3}, 11, []string{"0", "500k", "1M", "1.5M", "2M", "2.5M", "3M", "3.5M", "4M", "4.5M"}},
+		{[]float64{280, 287}, 9, nil},
+		{[]float64{1.5e6, 1.61e6}, 9, nil},
+	} {
+		pairs := [][2]int{}
+		for i := 1; i < len(c.vals); i++ {
+			pairs = append(pairs, [2]int{i - 1, i})
+		}
+		ax, _, ok := solveY(c.vals, pairs, c.rows)
+		if !ok {
+			t.Fatalf("%v: no axis", c.vals)
+		}
+		var got []string
+		for i := 0; i <= ax.nsteps; i++ {
+			v := ax.tick(i)
+			got = append(got, tickLabel(v))
+			if !twoDigits(v) || (c.vals[0] == math.Trunc(c.vals[0]) && v != math.Trunc(v)) {
+				t.Errorf("%v: tick %s", c.vals, tickLabel(v))
+			}
+		}
+		if c.want != nil && !slices.Equal(got, c.want) {
+			t.Errorf("%v in %d rows: ticks %v, want %v", c.vals, c.rows, got, c.want)
+		}
+	}
+}
+
+// Every glyph a legend explains, and every mark a figure carries, is one
+// character that means one thing: in colour, without, and in --ascii,
+// where cells.ASCII maps each to a character no other maps to.
+func TestGlyphsAreUnique(t *testing.T) {
+	meaning := map[string]string{
+		GlyphActual: "actual", GlyphPrevious: "earlier year", GlyphForecast: "forecast", GlyphTarget: "target",
+		GlyphCapacity: "capacity", GlyphBreak: "axis break", GlyphAbove: "plan above the axis", GlyphBelow: "plan below the axis",
+		model.GlyphDisputed: "sources disagree", model.GlyphDerived: "computed", model.GlyphSuspect: "suspect",
+		string(model.MoreThan): "more than", string(model.LessThan): "less than", string(model.About): "about",
+		// The arrows before and after the frame are written "<-" and
+		// "->" in --ascii (see note.item), so they are checked as such.
+	}
+	for _, st := range Statuses() {
+		meaning[string(st.glyph(false))] = st.name()
+	}
+	ascii := map[string]string{"->": "plan after the years", "<-": "plan before the years"}
+	for _, st := range Statuses() {
+		ascii[string(st.glyph(true))] = st.name()
+	}
+	for _, g := range slices.Sorted(maps.Keys(meaning)) {
+		m := meaning[g]
+		if cells.Width(g) != 1 {
+			t.Errorf("%q (%s) is %d cells wide", g, m, cells.Width(g))
+		}
+		if slices.ContainsFunc(Statuses(), func(s Status) bool { return string(s.glyph(false)) == g }) {
+			continue // bars draw their own ASCII letters
+		}
+		a := cells.ASCII(g)
+		if other, ok := ascii[a]; ok && other != m {
+			t.Errorf("--ascii draws %q (%s) as %q, which already means %s", g, m, a, other)
+		}
+		ascii[a] = m
+	}
+	if len(meaning) != 14+len(Statuses()) {
+		t.Errorf("%d glyphs for %d meanings: two meanings share a glyph", len(meaning), 14+len(Statuses()))
+	}
+}
+
+// A legend names each glyph once, in colour and in --ascii, and says
+// where the axis starts when it does not start at zero.
+func TestLegendAndBreak(t *testing.T) {
+	out := Years(corridorVolume(), Options{Width: 60, Height: 9})
+	text := ansi.Strip(out)
+	if !strings.Contains(text, GlyphBreak+" axis starts at") {
+		t.Fatalf("no break in the legend of a broken axis:\n%s", text)
+	}
+	for _, o := range []string{text, cells.ASCII(text)} {
+		for g, words := range legendGlyphs(o) {
+			if len(words) > 1 {
+				t.Errorf("glyph %q means %v:\n%s", g, words, o)
+			}
+		}
+	}
+	if a := cells.ASCII(text); !strings.Contains(a, ": axis starts at") || strings.Contains(a, "~ axis") {
+		t.Errorf("the break is not ':' in --ascii:\n%s", a)
 	}
 }
 
@@ -140,9 +206,10 @@ func TestBars(t *testing.T) {
 		{Label: "2023", Value: 10, Text: "10M t"},
 		{Label: "2024", Value: 5, Text: "5M t"},
 		{Label: "2030", Value: 20, Text: "20M t target", Plan: true},
+		{Label: "2031", Value: 0.01, Text: "10k t"},
 	}
 	lines := Bars(bars, 40, paint, paint)
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		t.Fatalf("%d lines", len(lines))
 	}
 	full := strings.Count(lines[2], "░")
@@ -154,6 +221,9 @@ func TestBars(t *testing.T) {
 	}
 	if n := strings.Count(lines[1], "█"); n != full/4 {
 		t.Errorf("a quarter drew %d cells, want %d", n, full/4)
+	}
+	if n := strings.Count(lines[3], "█"); n != 1 {
+		t.Errorf("a small nonzero value drew %d cells, want one: %q", n, lines[3])
 	}
 	for i, l := range lines {
 		if !strings.HasPrefix(l, bars[i].Label+" ") || !strings.HasSuffix(l, bars[i].Text) || ansi.StringWidth(l) > 40 {
@@ -175,18 +245,27 @@ func TestBarsGolden(t *testing.T) {
 	}
 }
 
+// Rows drawn over the same years line up, heights start at zero, a fall
+// is drawn lower, a nonzero value is never blank, and --ascii uses digits
+// rather than glyphs that mean something else.
 func TestSpark(t *testing.T) {
 	for _, c := range []struct {
-		in   []float64
-		want string
+		in       map[int]float64
+		peak     float64
+		ascii    bool
+		want     string
+		lo, hi   int
+		describe string
 	}{
-		{[]float64{1, 2, 3, 4, 5, 6, 7, 8}, "▁▂▃▄▅▆▇█"},
-		{[]float64{8, math.NaN(), 1}, "█ ▁"},
-		{[]float64{3, 3}, "▄▄"},
-		{nil, ""},
+		{map[int]float64{2017: 1, 2018: 2, 2019: 3, 2020: 4, 2021: 5, 2022: 6, 2023: 7, 2024: 8}, 8, false, "▁▂▃▄▅▆▇█", 2017, 2024, "one step a year"},
+		{map[int]float64{2022: 4.7, 2024: 3.6}, 4.7, false, "  █ ▆", 2020, 2024, "a fall from 4.7 to 3.6 is lower, with the missing year blank"},
+		{map[int]float64{2023: 100, 2024: 0.1}, 100, false, "█▁", 2023, 2024, "a tiny value is not blank"},
+		{map[int]float64{2023: 100, 2024: 0}, 100, true, "8_", 2023, 2024, "zero, in --ascii"},
+		{map[int]float64{2022: 4.7, 2024: 3.6}, 4.7, true, "8 6", 2022, 2024, "digits in --ascii"},
+		{nil, 0, false, "   ", 2022, 2024, "no figures"},
 	} {
-		if got := Spark(c.in); got != c.want {
-			t.Errorf("Spark(%v) = %q, want %q", c.in, got, c.want)
+		if got := Spark(c.in, c.lo, c.hi, c.peak, c.ascii); got != c.want {
+			t.Errorf("%s: %q, want %q", c.describe, got, c.want)
 		}
 	}
 }
@@ -194,22 +273,73 @@ func TestSpark(t *testing.T) {
 func TestGantt(t *testing.T) {
 	for _, c := range []struct {
 		name             string
-		start, end, now  float64
+		start, end       float64
 		hasStart, hasEnd bool
+		st               Status
 		want             string
 	}{
-		// 2020-2030 over 11 cells: one cell a year.
-		{"done", 2021, 2023, 2025, true, true, " ███ ┊     "},
-		{"running", 2022, 2028, 2025, true, true, "  ████░░░  "},
-		{"no end", 2022, 0, 2025, true, false, "  █▸ ┊     "},
-		{"no start", 0, 2027, 2025, false, true, "     ┊◂░   "},
-		{"unknown", 0, 0, 2025, false, false, "     ┊     "},
+		// 2020-2030 over 11 cells: one cell a year. Status is drawn by
+		// glyph whatever the dates: a planned project in the past is
+		// still planned.
+		{"operating", 2021, 2023, true, true, Operating, " ███       "},
+		{"planned in the past", 2021, 2023, true, true, Planned, " ░░░       "},
+		{"building", 2022, 2028, true, true, UnderConstruction, "  ▓▓▓▓▓▓▓  "},
+		{"no end", 2022, 0, true, false, Proposed, "  ╌▸       "},
+		{"no start", 0, 2027, false, true, Suspended, "      ◂╳   "},
+		{"unknown", 0, 0, false, false, Planned, "           "},
 	} {
-		if got := Gantt(c.start, c.end, c.now, 2020, 2030, 11, c.hasStart, c.hasEnd); got != c.want {
+		if got := Gantt(c.start, c.end, 2020, 2030, 11, c.hasStart, c.hasEnd, c.st, false); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
-	if got := Gantt(2021, 2022, 2025, 2030, 2020, 5, true, true); got != "     " {
+	if got := Gantt(2021, 2023, 2020, 2030, 11, true, true, UnderConstruction, true); got != " UUU       " {
+		t.Errorf("--ascii: %q", got)
+	}
+	if got := Gantt(2021, 2022, 2030, 2020, 5, true, true, Operating, false); got != "     " {
 		t.Errorf("empty scale: %q", got)
+	}
+}
+
+// Year labels start at their year's cell and are never cut.
+func TestGanttAxis(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		width  int
+		want   string
+	}{
+		{2020, 2030, 11, "2020 2025  "},
+		{2006, 2031, 40, "      2010    2015    2020    2025      "},
+		{2006, 2031, 12, "  '10 '20   "},
+	} {
+		got := GanttAxis(c.lo, c.hi, c.width)
+		if cells.Width(got) != c.width {
+			t.Errorf("%v-%v in %d: %d cells wide", c.lo, c.hi, c.width, cells.Width(got))
+		}
+		if c.want != "" && got != c.want {
+			t.Errorf("%v-%v in %d: %q, want %q", c.lo, c.hi, c.width, got, c.want)
+		}
+	}
+}
+
+func TestGanttLegend(t *testing.T) {
+	paint := func(s ...string) string { return strings.Join(s, "") }
+	got := strings.Join(GanttLegend([]Status{Planned, Operating, Planned}, true, false, paint, 80), "\n")
+	if got != "█ operating  ░ planned  ◂▸ date not given" {
+		t.Errorf("legend %q", got)
+	}
+	got = strings.Join(GanttLegend([]Status{Operating, UnderConstruction}, false, true, paint, 80), "\n")
+	if got != "O operating  U under construction" {
+		t.Errorf("--ascii legend %q", got)
+	}
+}
+
+func TestStylesFrom(t *testing.T) {
+	s := styles.New("dark", true, true)
+	cs := StylesFrom(s)
+	if !cs.ASCII {
+		t.Error("--ascii lost")
+	}
+	if got := (Styles{Note: lipgloss.NewStyle()}).paint(stNone, "x"); got != "x" {
+		t.Errorf("unstyled text changed: %q", got)
 	}
 }
