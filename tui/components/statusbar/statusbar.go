@@ -72,7 +72,7 @@ func (m *Model) draw() string {
 	var line string
 	badges := ""
 	if st.Badges != "" {
-		badges = s.StatusKey.Reverse(true).Bold(true).Render(" "+st.Badges+" ") + " "
+		badges = s.Badge.Render(" "+st.Badges+" ") + " "
 	}
 	switch {
 	case st.Notice != "":
