@@ -81,6 +81,9 @@ type App struct {
 	loadedAt      time.Time
 
 	frame frameMemo
+	// kept is what each tab (by position) had selected, filtered and
+	// sorted before a reload, until the tab is rebuilt.
+	kept map[int]any
 }
 
 // notice is a short message in the status bar; gen tags its timer so an
@@ -305,7 +308,14 @@ func (a *App) activeTab() common.Tab {
 		return nil
 	}
 	if a.tabs[a.active] == nil {
-		a.tabs[a.active] = a.reg[a.order[a.active]].New(a.c)
+		t := a.reg[a.order[a.active]].New(a.c)
+		if k, ok := t.(common.Keeper); ok {
+			if v, ok := a.kept[a.active]; ok {
+				k.Restore(v)
+				delete(a.kept, a.active)
+			}
+		}
+		a.tabs[a.active] = t
 	}
 	return a.tabs[a.active]
 }
@@ -343,8 +353,17 @@ func (a *App) setStyles(s *styles.Styles) {
 	a.pane.SetStyles(s)
 }
 
-// setData swaps in a dataset; tabs are rebuilt from it when next shown.
+// setData swaps in a dataset; tabs are rebuilt from it when next shown,
+// each keeping its place (see common.Keeper).
 func (a *App) setData(ds *model.Dataset) {
+	for p, t := range a.tabs {
+		if k, ok := t.(common.Keeper); ok {
+			if a.kept == nil {
+				a.kept = map[int]any{}
+			}
+			a.kept[p] = k.Keep()
+		}
+	}
 	a.c.Data = ds
 	a.pane.SetData(ds)
 	clear(a.tabs)

@@ -59,6 +59,17 @@ func (c *Common) Inputs(w, h int) Inputs {
 	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present}
 }
 
+// Keeper is a tab that keeps its place over a data reload: the root asks
+// the old tab what to Keep before the data changes and hands it to the
+// tab built over the new data, so the cursor stays on the same port,
+// project or event (matched by its id, never by row number) and the
+// filter and sort stay as they were. Restore skips what the new data no
+// longer has.
+type Keeper interface {
+	Keep() any
+	Restore(kept any)
+}
+
 // StylesChangedMsg tells tabs the styles were rebuilt (the terminal's
 // background answered) so cached renderings must be redrawn.
 type StylesChangedMsg struct{}

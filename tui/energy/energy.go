@@ -7,6 +7,7 @@ import (
 	"corridor/tui/components/cells"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -86,7 +87,18 @@ func statusGlyph(st string) string {
 
 func yearOf(p model.Period) float64 { return float64(p.Year) + float64(p.From-1)/12 }
 
+// refilter picks the projects the filter matches, keeping the cursor on
+// the project it was on when that one still matches.
 func (m *Model) refilter() {
+	id := ""
+	if p, ok := m.selected(); ok {
+		id = p.ID
+	}
+	m.refilterTo(id)
+}
+
+// refilterTo filters and puts the cursor on project id, if shown.
+func (m *Model) refilterTo(id string) {
 	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.projects = m.projects[:0]
 	for _, p := range m.c.Data.Projects {
@@ -96,6 +108,26 @@ func (m *Model) refilter() {
 		}
 	}
 	m.rebuild()
+	if i := slices.IndexFunc(m.projects, func(p model.Project) bool { return p.ID == id }); i >= 0 {
+		m.list.Table.SetCursor(i)
+	}
+}
+
+// kept is what the Energy tab carries over a data reload.
+type kept struct{ project, query string }
+
+// Keep implements common.Keeper.
+func (m *Model) Keep() any {
+	p, _ := m.selected()
+	return kept{p.ID, m.list.Filter.Query()}
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	if k, ok := v.(kept); ok {
+		m.list.Filter.SetQuery(k.query)
+		m.refilterTo(k.project)
+	}
 }
 
 // rebuild redoes columns (the Gantt width depends on the tab width) and rows.

@@ -187,6 +187,12 @@ func (m *Model) remember() {
 
 func (m *Model) refilter() {
 	m.remember()
+	m.refilterKeeping()
+}
+
+// refilterKeeping filters and orders the rows, then puts the cursor back
+// on selectedID.
+func (m *Model) refilterKeeping() {
 	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.rows = m.rows[:0]
 	for _, r := range m.all {
@@ -474,6 +480,32 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	return append(m.list.FullHelp(), []key.Binding{m.keys.Sort, m.keys.Reverse, m.keys.Chart})
+}
+
+// kept is what the Ports tab carries over a data reload.
+type kept struct {
+	port, query      string
+	sortBy           int
+	reverse, chartTE bool
+}
+
+// Keep implements common.Keeper.
+func (m *Model) Keep() any {
+	m.remember()
+	return kept{m.selectedID, m.list.Filter.Query(), m.sortBy, m.reverse, m.chartTE}
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	k, ok := v.(kept)
+	if !ok {
+		return
+	}
+	m.sortBy, m.reverse, m.chartTE = k.sortBy, k.reverse, k.chartTE
+	m.list.Filter.SetQuery(k.query)
+	m.selectedID = k.port
+	m.refilterKeeping()
+	m.layoutTable()
 }
 
 // SortName names the current sort, for tests and the status line.

@@ -6,6 +6,7 @@ package timeline
 import (
 	"corridor/tui/components/cells"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,10 +81,45 @@ func (m *Model) currentFilter() model.EventFilter {
 	return f
 }
 
-// refilter picks the events and rebuilds the rows.
+// refilter picks the events and rebuilds the rows, keeping the cursor on
+// the event it was on when that one still matches.
 func (m *Model) refilter() {
+	id := ""
+	if e, ok := m.selected(); ok {
+		id = e.ID
+	}
+	m.refilterTo(id)
+}
+
+// refilterTo filters and puts the cursor on event id, if shown.
+func (m *Model) refilterTo(id string) {
 	m.events = m.c.Data.FilterEvents(m.currentFilter())
 	m.rebuild()
+	if i := slices.IndexFunc(m.events, func(e model.Event) bool { return e.ID == id }); i >= 0 {
+		m.list.Table.SetCursor(i)
+	}
+}
+
+// kept is what the Timeline carries over a data reload: filters by value,
+// since the lists of countries and kinds may change.
+type kept struct{ event, query, country, kind string }
+
+// Keep implements common.Keeper.
+func (m *Model) Keep() any {
+	e, _ := m.selected()
+	f := m.currentFilter()
+	return kept{e.ID, f.Query, f.Country, f.Kind}
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	k, ok := v.(kept)
+	if !ok {
+		return
+	}
+	m.list.Filter.SetQuery(k.query)
+	m.country, m.kind = slices.Index(m.countries, k.country), slices.Index(m.kinds, k.kind)
+	m.refilterTo(k.event)
 }
 
 // rebuild fills the list: one row per event, a year heading above the

@@ -234,6 +234,23 @@ func (m *Model) Selection() (common.Selection, bool) {
 // Capturing implements common.Tab.
 func (m *Model) Capturing() bool { return false }
 
+// Keep implements common.Keeper: the selected series, by title.
+func (m *Model) Keep() any {
+	if len(m.panels) == 0 {
+		return ""
+	}
+	return m.panels[m.cursor].Title
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	for i, p := range m.panels {
+		if p.Title == v {
+			m.cursor = i
+		}
+	}
+}
+
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Prev} }
 
