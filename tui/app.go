@@ -464,7 +464,7 @@ func (a *App) statusState() statusbar.State {
 	st := statusbar.State{
 		Origin: a.set.origin,
 		Notice: a.notice.text,
-		Badges: a.pres.Badges(),
+		Badges: a.badges(),
 		Legend: model.GlyphDisputed + " sources disagree  " + model.GlyphDerived + " computed  " + model.GlyphSuspect + " suspect  fcst/target/cap ≠ actual",
 		Banner: a.banner(),
 	}
@@ -475,6 +475,17 @@ func (a *App) statusState() statusbar.State {
 		st.Counts = fmt.Sprintf("%d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources))
 	}
 	return st
+}
+
+// badges are the presenter's modes then the active tab's.
+func (a *App) badges() string {
+	b := a.pres.Badges()
+	if t := a.activeTab(); t != nil {
+		if bt, ok := t.(common.Badger); ok {
+			b = append(b, bt.Badges()...)
+		}
+	}
+	return statusbar.JoinBadges(b...)
 }
 
 // View draws the frame. Whatever a tab returns, no line is wider than the

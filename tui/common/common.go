@@ -59,6 +59,13 @@ func (c *Common) Inputs(w, h int) Inputs {
 	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present}
 }
 
+// Badger is a tab with modes worth a status-bar badge, such as FILTER
+// while a filter hides rows or SORT while the order is not the default,
+// so a list that looks short or reordered says why.
+type Badger interface {
+	Badges() []string
+}
+
 // Keeper is a tab that keeps its place over a data reload: the root asks
 // the old tab what to Keep before the data changes and hands it to the
 // tab built over the new data, so the cursor stays on the same port,

@@ -130,6 +130,14 @@ func (m *Model) Restore(v any) {
 	}
 }
 
+// Badges implements common.Badger: FILTER with the projects it leaves.
+func (m *Model) Badges() []string {
+	if strings.TrimSpace(m.list.Filter.Query()) == "" {
+		return nil
+	}
+	return []string{fmt.Sprintf("FILTER %d/%d", len(m.projects), len(m.c.Data.Projects))}
+}
+
 // rebuild redoes columns (the Gantt width depends on the tab width) and rows.
 func (m *Model) rebuild() {
 	m.ganttW = max(min(m.width/4, 40), 10)

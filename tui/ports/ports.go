@@ -508,5 +508,22 @@ func (m *Model) Restore(v any) {
 	m.layoutTable()
 }
 
+// Badges implements common.Badger: FILTER with the rows it leaves, and
+// SORT when the order is not the default (cargo, largest first).
+func (m *Model) Badges() []string {
+	var b []string
+	if strings.TrimSpace(m.list.Filter.Query()) != "" {
+		b = append(b, fmt.Sprintf("FILTER %d/%d", len(m.rows), len(m.all)))
+	}
+	if m.sortBy != 1 || !m.reverse {
+		arrow := "↑"
+		if m.reverse {
+			arrow = "↓"
+		}
+		b = append(b, "SORT "+sortNames[m.sortBy]+arrow)
+	}
+	return b
+}
+
 // SortName names the current sort, for tests and the status line.
 func (m *Model) SortName() string { return sortNames[m.sortBy] }

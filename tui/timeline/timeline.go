@@ -100,6 +100,15 @@ func (m *Model) refilterTo(id string) {
 	}
 }
 
+// Badges implements common.Badger: FILTER with the events left while a
+// search, country or kind narrows the list.
+func (m *Model) Badges() []string {
+	if f := m.currentFilter(); strings.TrimSpace(f.Query) == "" && f.Country == "" && f.Kind == "" {
+		return nil
+	}
+	return []string{fmt.Sprintf("FILTER %d/%d", len(m.events), len(m.c.Data.Events))}
+}
+
 // kept is what the Timeline carries over a data reload: filters by value,
 // since the lists of countries and kinds may change.
 type kept struct{ event, query, country, kind string }
