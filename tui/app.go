@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -17,6 +16,7 @@ import (
 	"corridor/model"
 	"corridor/tui/common"
 	"corridor/tui/components/cells"
+	"corridor/tui/components/helpview"
 	"corridor/tui/components/memo"
 	"corridor/tui/components/presenter"
 	"corridor/tui/components/sourcepane"
@@ -68,7 +68,8 @@ type App struct {
 
 	bar      tabbar.Model
 	status   statusbar.Model
-	help     help.Model
+	help     helpview.Model
+	helpOpen bool
 	pane     sourcepane.Model
 	paneOpen bool
 	pres     presenter.Model
@@ -104,7 +105,6 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 		reg:  reg,
 		pres: presenter.New(),
 		set:  settings{dark: true, theme: "auto", origin: "bundled data", bundled: true},
-		help: help.New(),
 	}
 	for _, o := range opts {
 		o(a)
@@ -142,7 +142,7 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 	a.bar = tabbar.New(a.c.Styles, "corridor", titles)
 	a.bar.SetActive(a.active)
 	a.status = statusbar.New(a.c.Styles)
-	a.help.Styles = a.c.Styles.Help
+	a.help = helpview.New(a.c.Styles)
 	a.pane = sourcepane.New(a.c.Styles)
 	return a
 }
@@ -215,6 +215,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return a, nil
+	case tea.MouseWheelMsg:
+		if a.helpOpen {
+			a.help, _ = a.help.Update(msg)
+		}
+		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
 	}
@@ -231,6 +236,14 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, a.keys.Snapshot) {
 		return a.snapshot()
 	}
+	if a.helpOpen {
+		var closed bool
+		a.help, closed = a.help.Update(k)
+		if closed {
+			a.helpOpen = false
+		}
+		return nil
+	}
 	if a.paneOpen {
 		switch {
 		case key.Matches(k, a.pane.KeyMap.Close):
@@ -238,7 +251,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, a.keys.Quit):
 			return tea.Quit
 		case key.Matches(k, a.keys.Help):
-			a.toggleHelp()
+			a.openHelp()
 		default:
 			var cmd tea.Cmd
 			a.pane, cmd = a.pane.Update(k)
@@ -253,7 +266,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, a.keys.Help):
-		a.toggleHelp()
+		a.openHelp()
 		return nil
 	case key.Matches(k, a.keys.NextTab):
 		a.step(1)
@@ -279,9 +292,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	return a.forward(k)
 }
 
-func (a *App) toggleHelp() {
-	a.help.ShowAll = !a.help.ShowAll
-	a.layout()
+// openHelp shows the help overlay for the tab and mode in force now.
+func (a *App) openHelp() {
+	a.helpOpen = true
+	a.setHelpContent()
 }
 
 // step moves by d positions in the tab order, wrapping.
@@ -347,7 +361,7 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 
 func (a *App) setStyles(s *styles.Styles) {
 	a.c.Styles = s
-	a.help.Styles = s.Help
+	a.help.SetStyles(s)
 	a.bar.SetStyles(s)
 	a.status.SetStyles(s)
 	a.pane.SetStyles(s)
@@ -378,8 +392,8 @@ func (a *App) Active() string { return a.reg[a.order[a.active]].Name }
 // PaneOpen reports whether the source pane is showing.
 func (a *App) PaneOpen() bool { return a.paneOpen }
 
-// HelpOpen reports whether the full help is showing.
-func (a *App) HelpOpen() bool { return a.help.ShowAll }
+// HelpOpen reports whether the help overlay is showing.
+func (a *App) HelpOpen() bool { return a.helpOpen }
 
 // Paused reports whether briefing-mode rotation is paused.
 func (a *App) Paused() bool { return a.pres.Paused() }
@@ -397,13 +411,13 @@ func (a *App) layout() {
 	if a.width <= 0 || a.height <= 0 {
 		return
 	}
-	a.help.SetWidth(a.width)
 	a.bar.SetSize(a.width)
 	a.status.SetSize(a.width)
 	bodyH := max(a.height-lipgloss.Height(a.header())-lipgloss.Height(a.footer()), 1)
 	a.body = [2]int{a.width, bodyH}
 	a.sizeActive()
 	a.pane.SetSize(a.width, bodyH)
+	a.help.SetSize(a.width, bodyH)
 }
 
 // sizeActive gives the active tab the current body size if it has not
@@ -432,10 +446,27 @@ func (a *App) header() string {
 // briefing mode, the countdown.
 func (a *App) footer() string {
 	a.status.Set(a.statusState())
-	if a.pres.On() && !a.help.ShowAll {
+	if a.pres.On() && !a.helpOpen {
 		next := a.reg[a.order[(a.active+1)%len(a.order)]].Name
 		return a.status.View() + "\n" + a.pres.Countdown(a.width, next, a.c.Styles)
 	}
+	var optional, required []helpview.Entry
+	if a.helpOpen {
+		optional = helpview.Bindings(a.help.KeyMap.Down, a.help.KeyMap.Up, a.help.KeyMap.PageDown)
+		required = helpview.Bindings(a.help.KeyMap.Close)
+	} else {
+		optional = helpview.Bindings(a.helpKeys().ShortHelp()...)
+		required = helpview.Bindings(a.keys.Help, a.keys.Quit)
+	}
+	k := helpKey{width: a.width, styles: a.c.Styles, keys: signature(optional, required)}
+	return a.status.View() + "\n" + a.frame.help.Get(k, func() string {
+		return helpview.Footer(a.c.Styles, a.width, optional, required)
+	})
+}
+
+// helpKeys are the keys that work now: the tab's (or the open pane's),
+// the global ones and the presenter's.
+func (a *App) helpKeys() helpKeys {
 	var local interface {
 		ShortHelp() []key.Binding
 		FullHelp() [][]key.Binding
@@ -445,16 +476,13 @@ func (a *App) footer() string {
 	} else if t := a.activeTab(); t != nil {
 		local = t
 	}
-	keys := helpKeys{global: a.keys, local: local, pane: a.paneOpen, present: a.pres.Bindings()}
-	k := helpKey{width: a.width, full: a.help.ShowAll, styles: a.c.Styles, keys: keys.signature(a.help.ShowAll)}
-	return a.status.View() + "\n" + a.frame.help.Get(k, func() string { return a.help.View(keys) })
+	return helpKeys{global: a.keys, local: local, pane: a.paneOpen, present: a.pres.Bindings()}
 }
 
-// helpKey is what the key help is drawn from: the bindings' text, the
+// helpKey is what the key footer is drawn from: the entries' text, the
 // width and the styles.
 type helpKey struct {
 	width  int
-	full   bool
 	styles *styles.Styles
 	keys   string
 }
@@ -556,6 +584,12 @@ func (a *App) render() string {
 	body, frozen := a.pres.Frozen()
 	if !frozen {
 		body = a.bodyView()
+	}
+	if a.helpOpen {
+		a.setHelpContent()
+		box := a.help.View()
+		bw, bh := cells.Width(strings.SplitN(box, "\n", 2)[0]), lipgloss.Height(box)
+		body = cells.Overlay(cells.Fit(body, a.width, bodyH), box, max((a.width-bw)/2, 0), max((bodyH-bh)/2, 0))
 	}
 	h, b, f := clampKey{header, a.width, a.height, false}, clampKey{body, a.width, bodyH, true}, clampKey{footer, a.width, a.height, false}
 	out := a.frame.head.Get(h, h.clamp) + "\n" + a.frame.body.Get(b, b.clamp) + "\n" + a.frame.foot.Get(f, f.clamp)

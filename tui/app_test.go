@@ -294,23 +294,6 @@ func TestFilterCapturesKeys(t *testing.T) {
 	}
 }
 
-func TestHelpToggle(t *testing.T) {
-	a := newApp(t, 120, 40)
-	short := ansi.Strip(a.Render())
-	press(a, "?")
-	if !a.HelpOpen() {
-		t.Fatal("? did not open full help")
-	}
-	full := ansi.Strip(a.Render())
-	if !strings.Contains(full, "shift+tab") || strings.Contains(short, "shift+tab") {
-		t.Errorf("full help should add shift+tab:\nshort:\n%s\nfull:\n%s", short, full)
-	}
-	press(a, "?")
-	if a.HelpOpen() {
-		t.Error("? did not close help")
-	}
-}
-
 func TestQuit(t *testing.T) {
 	for _, k := range []string{"q", "ctrl+c"} {
 		a := newApp(t, 100, 30)

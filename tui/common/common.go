@@ -66,6 +66,13 @@ type Badger interface {
 	Badges() []string
 }
 
+// Legender is a tab that draws marks of its own (the Energy bars, the
+// Timeline's planned events): Legend pairs each mark with its meaning
+// for the help overlay.
+type Legender interface {
+	Legend() [][2]string
+}
+
 // Keeper is a tab that keeps its place over a data reload: the root asks
 // the old tab what to Keep before the data changes and hands it to the
 // tab built over the new data, so the cursor stays on the same port,

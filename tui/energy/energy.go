@@ -130,6 +130,15 @@ func (m *Model) Restore(v any) {
 	}
 }
 
+// Legend implements common.Legender: the status marks and the bar's.
+func (m *Model) Legend() [][2]string {
+	return [][2]string{
+		{"●", "operating"}, {"◐", "under construction"}, {"○", "planned"}, {"◌", "proposed or under study"}, {"✕", "suspended"},
+		{"█", "bar: from the start to today"}, {"░", "bar: from today to the completion date"},
+		{"┊", "today"}, {"▸", "no completion date: the bar stops at the start"}, {"◂", "no start date: the bar starts at completion"},
+	}
+}
+
 // Badges implements common.Badger: FILTER with the projects it leaves.
 func (m *Model) Badges() []string {
 	if strings.TrimSpace(m.list.Filter.Query()) == "" {

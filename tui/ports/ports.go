@@ -508,6 +508,15 @@ func (m *Model) Restore(v any) {
 	m.layoutTable()
 }
 
+// Legend implements common.Legender.
+func (m *Model) Legend() [][2]string {
+	return [][2]string{
+		{"↑ ↓", "the column the rows are sorted by, and which way"},
+		{"▁▃▅█", "cargo trend: one bar a year over the last ten, blank where no figure"},
+		{"'25", "a TEU figure from another year than the cargo beside it"},
+	}
+}
+
 // Badges implements common.Badger: FILTER with the rows it leaves, and
 // SORT when the order is not the default (cargo, largest first).
 func (m *Model) Badges() []string {

@@ -100,6 +100,11 @@ func (m *Model) refilterTo(id string) {
 	}
 }
 
+// Legend implements common.Legender.
+func (m *Model) Legend() [][2]string {
+	return [][2]string{{"◌", "planned: announced, not yet confirmed as held"}}
+}
+
 // Badges implements common.Badger: FILTER with the events left while a
 // search, country or kind narrows the list.
 func (m *Model) Badges() []string {

@@ -154,3 +154,32 @@ func Columns(gap string, blocks []string, widths []int) string {
 	}
 	return sb.String()
 }
+
+// Overlay draws top over base with top's first cell at column x of line
+// y, the way a dialog sits over the screen: base keeps its cells (and
+// their styles) to the left and right of each of top's lines. Styles are
+// reset at both edges so neither side's colours leak into the other.
+func Overlay(base, top string, x, y int) string {
+	lines := strings.Split(base, "\n")
+	for i, t := range strings.Split(top, "\n") {
+		row := y + i
+		if row < 0 {
+			continue
+		}
+		for len(lines) <= row {
+			lines = append(lines, "")
+		}
+		l := lines[row]
+		tw := Width(t)
+		left := ansi.Cut(l, 0, x)
+		if lw := Width(left); lw < x {
+			left += strings.Repeat(" ", x-lw)
+		}
+		right := ""
+		if lw := Width(l); lw > x+tw {
+			right = ansi.Cut(l, x+tw, lw)
+		}
+		lines[row] = left + "\x1b[m" + t + "\x1b[m" + right
+	}
+	return strings.Join(lines, "\n")
+}

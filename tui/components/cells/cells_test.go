@@ -111,3 +111,18 @@ func TestColumnsGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestOverlayKeepsTheCellsAroundTheBox(t *testing.T) {
+	base := "\x1b[31mred red red red\x1b[m\nplain text here!\nthird"
+	got := Overlay(base, "[AB]\n[CD]", 4, 1)
+	lines := strings.Split(ansi.Strip(got), "\n")
+	want := []string{"red red red red", "plai[AB]xt here!", "thir[CD]"}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d = %q, want %q", i, lines[i], want[i])
+		}
+	}
+	if !strings.Contains(got, "\x1b[m[AB]") {
+		t.Errorf("the box must start from reset styles: %q", got)
+	}
+}
