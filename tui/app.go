@@ -190,6 +190,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	case noticeMsg:
 		return a, a.showNotice(msg.text)
+	case sourcepane.CopiedMsg:
+		return a, a.showNotice("address sent to your terminal for its clipboard (OSC 52); not every terminal accepts it")
 	case clearNoticeMsg:
 		if msg.gen == a.notice.gen {
 			a.notice.text = ""
@@ -247,7 +249,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if a.paneOpen {
 		switch {
 		case key.Matches(k, a.pane.KeyMap.Close):
-			a.paneOpen = false
+			a.closePane()
 		case key.Matches(k, a.keys.Quit):
 			return tea.Quit
 		case key.Matches(k, a.keys.Help):
@@ -277,8 +279,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Source):
 		if t := a.activeTab(); t != nil {
 			if sel, ok := t.Selection(); ok {
-				a.pane.Open(sel)
-				a.paneOpen = true
+				a.openPane(sel)
 			}
 		}
 		return nil
@@ -296,6 +297,35 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 func (a *App) openHelp() {
 	a.helpOpen = true
 	a.setHelpContent()
+}
+
+// openPane shows sel's sources under the tab, which keeps what room the
+// pane leaves.
+func (a *App) openPane(sel common.Selection) {
+	a.pane.Open(sel)
+	a.paneOpen = true
+	a.sizeActive()
+}
+
+func (a *App) closePane() {
+	a.paneOpen = false
+	a.sizeActive()
+}
+
+// minTabUnderPane is the fewest lines worth showing of a tab above the
+// source pane; with less room the pane takes the whole body.
+const minTabUnderPane = 5
+
+// tabSize is the room the active tab draws in: the body, less the source
+// pane when it is open.
+func (a *App) tabSize() [2]int {
+	if !a.paneOpen {
+		return a.body
+	}
+	if h := a.body[1] - a.pane.Height(); h >= minTabUnderPane {
+		return [2]int{a.body[0], h}
+	}
+	return a.body // hidden behind the pane: keep its size
 }
 
 // step moves by d positions in the tab order, wrapping.
@@ -415,17 +445,18 @@ func (a *App) layout() {
 	a.status.SetSize(a.width)
 	bodyH := max(a.height-lipgloss.Height(a.header())-lipgloss.Height(a.footer()), 1)
 	a.body = [2]int{a.width, bodyH}
-	a.sizeActive()
 	a.pane.SetSize(a.width, bodyH)
+	a.sizeActive()
 	a.help.SetSize(a.width, bodyH)
 }
 
 // sizeActive gives the active tab the current body size if it has not
 // had it yet: a resize redraws one tab's charts, not all of them.
 func (a *App) sizeActive() {
-	if t := a.activeTab(); t != nil && a.sized[a.active] != a.body {
-		t.SetSize(a.body[0], a.body[1])
-		a.sized[a.active] = a.body
+	if t := a.activeTab(); t != nil && a.sized[a.active] != a.tabSize() {
+		sz := a.tabSize()
+		t.SetSize(sz[0], sz[1])
+		a.sized[a.active] = sz
 	}
 }
 
@@ -542,6 +573,9 @@ func (a *App) bodyView() string {
 	case a.c.Data == nil:
 		return s.Muted.Render("loading data…")
 	case a.paneOpen:
+		if sz := a.tabSize(); sz != a.body {
+			return cells.Fit(a.activeTab().View(), sz[0], sz[1]) + strings.Repeat("\n", max(sz[1]-lipgloss.Height(a.activeTab().View()), 0)+1) + a.pane.View()
+		}
 		return a.pane.View()
 	}
 	return a.activeTab().View()

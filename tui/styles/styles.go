@@ -57,6 +57,9 @@ type Styles struct {
 	Bar      lipgloss.Style
 	BarPlan  lipgloss.Style
 	Filter   lipgloss.Style
+	// Link draws a web address (an OSC 8 hyperlink where the terminal
+	// has them): underlined, so it reads as one without colour.
+	Link lipgloss.Style
 
 	StatusBar lipgloss.Style
 	StatusKey lipgloss.Style
@@ -138,7 +141,7 @@ func highContrast() *Styles {
 	black := c("#000000")
 	s.Selected = selected(yellow, black)
 	s.Badge = lipgloss.NewStyle().Foreground(black).Background(yellow).Bold(true)
-	s.Bar, s.BarPlan, s.Filter = s.Bar.Foreground(cyan), s.BarPlan.Foreground(magenta), s.Filter.Foreground(yellow)
+	s.Bar, s.BarPlan, s.Filter, s.Link = s.Bar.Foreground(cyan), s.BarPlan.Foreground(magenta), s.Filter.Foreground(yellow), s.Link.Foreground(cyan)
 	s.StatusBar, s.StatusKey, s.Notice = s.StatusBar.Foreground(white), s.StatusKey.Foreground(yellow), s.Notice.Foreground(green)
 	s.Help.ShortKey, s.Help.FullKey = s.Help.ShortKey.Foreground(yellow), s.Help.FullKey.Foreground(yellow)
 	s.Help.ShortDesc, s.Help.FullDesc = s.Help.ShortDesc.Foreground(white), s.Help.FullDesc.Foreground(white)
@@ -212,6 +215,7 @@ func DefaultStyles(isDark bool) *Styles {
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
 	s.BarPlan = lipgloss.NewStyle().Foreground(plan)
 	s.Filter = lipgloss.NewStyle().Foreground(accent)
+	s.Link = lipgloss.NewStyle().Foreground(accent).Underline(true)
 
 	s.StatusBar = lipgloss.NewStyle().Foreground(muted)
 	s.StatusKey = lipgloss.NewStyle().Foreground(brand).Bold(true)
