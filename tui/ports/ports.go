@@ -68,7 +68,7 @@ func (m *Model) columns() []table.Column {
 		{Title: "Country", Width: 10, Optional: true, Keep: 0},
 		{Title: "Cargo", Width: 13, Right: true},
 		{Title: "Period", Width: 12},
-		{Title: "TEU", Width: 13, Right: true},
+		{Title: "TEU", Width: 13, Right: true, Optional: true, Keep: 5},
 		{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
 		{Title: "Util" + model.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
 		{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},

@@ -215,7 +215,13 @@ func (m *Model) figureLine(o model.Observation, w int) string {
 	if o.Note != "" {
 		note += " · " + o.Note
 	}
-	return cells.Truncate(per+" "+vs+"  "+s.Muted.Render(note), w, "…")
+	line := per + " " + vs
+	// The publisher only where a few letters of it fit: a column of bare
+	// "…" says nothing.
+	if w-cells.Width(line)-2 >= 6 {
+		line += "  " + s.Muted.Render(note)
+	}
+	return cells.Truncate(line, w, "…")
 }
 
 // View implements common.Tab.

@@ -91,12 +91,39 @@ func escapeLen(s string) int {
 }
 
 // Truncate cuts s to w cells, adding tail when it cut; lines that already
-// fit are returned as they are without segmenting them.
+// fit are returned as they are without segmenting them. A tail never
+// follows a space ("Baku…", not "Baku …"), so a cut cell never looks
+// like a column holding only the tail.
 func Truncate(s string, w int, tail string) string {
 	if Width(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, tail)
+	if tail == "" {
+		return ansi.Truncate(s, w, "")
+	}
+	cut := ansi.Truncate(s, max(w-Width(tail), 0), "")
+	// Drop spaces at the end of the visible text, keeping the escape
+	// sequences after them.
+	var seqs []string
+	for {
+		if t := strings.TrimRight(cut, " "); t != cut {
+			cut = t
+			continue
+		}
+		i := strings.LastIndex(cut, "\x1b[")
+		if i < 0 || !strings.HasSuffix(cut, "m") || strings.ContainsAny(cut[i+2:len(cut)-1], "\x1b") {
+			break
+		}
+		seqs = append(seqs, cut[i:])
+		cut = cut[:i]
+	}
+	for i := len(seqs) - 1; i >= 0; i-- {
+		cut += seqs[i]
+	}
+	if Width(cut) == 0 && Width(s) > 0 && w >= Width(tail) {
+		return ansi.Truncate(s, w, tail) // nothing but spaces before the cut
+	}
+	return cut + tail
 }
 
 // Pad cuts or pads s to exactly w cells.

@@ -118,7 +118,7 @@ func TestFooterDropsOptionalHintsFirst(t *testing.T) {
 		{80, "↓/j down • ↑/k up • / filter • o sort by • ? help • q quit"},
 		{40, "↓/j down • ↑/k up • ? help • q quit"},
 		{20, "? help • q quit"},
-		{10, "? help • …"},
+		{10, "? help •…"},
 	} {
 		if got := ansi.Strip(Footer(st, c.w, opt, req)); got != c.want {
 			t.Errorf("width %d: %q, want %q", c.w, got, c.want)

@@ -14,11 +14,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Column describes one column. A Flex column takes the width the fixed
-// ones leave; MinWidth columns are dropped, rightmost first, when the
-// table is too narrow to show them.
+// Column describes one column. Every column is as wide as its widest
+// cell (or title) when the table has the room. When it has not, Flex
+// columns (free text such as names) shrink first, down to Width; then
+// Optional columns are dropped, lowest Keep first (rightmost first among
+// equals); then, as a last resort, the rest shrink to a few cells and the
+// rightmost go. A column is never drawn so narrow that it shows only "…".
 type Column struct {
 	Title string
+	// Width is the narrowest a Flex column shrinks to before optional
+	// columns are dropped.
 	Width int
 	Flex  bool
 	Right bool
@@ -27,6 +32,10 @@ type Column struct {
 	Optional bool
 	Keep     int
 }
+
+// minCol is the narrowest any column is drawn: three characters and the
+// ellipsis, so a cut value still says something.
+const minCol = 4
 
 // KeyMap is the table's navigation.
 type KeyMap struct {
@@ -85,12 +94,21 @@ type Model struct {
 	Focused bool
 }
 
-// lineCache holds drawn rows for one (rev, width).
+// lineCache holds drawn rows for one (rev, width), with the column
+// layout they were drawn in and the widest cell of each column.
 type lineCache struct {
 	rev, width int
 	header     string
 	rows       map[int]string
 	heads      map[int]string
+	cols       []int
+	widths     []int
+	// cut holds the cells cut differently from the plain "start…" so two
+	// different rows never read the same, by row and visible column.
+	cut map[[2]int]string
+	// natural is each column's widest cell or title, for natRev.
+	natRev  int
+	natural []int
 }
 
 // SetStyles changes the table's styles (the terminal's background
@@ -238,52 +256,146 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// layout decides each visible column's width: optional columns go first
-// when the fixed widths do not fit, then the flex column takes the rest.
-func (m Model) layout() (cols []int, widths []int) {
+// naturals is each column's widest cell or title, measured once per
+// content revision.
+func (m Model) naturals(c *lineCache) []int {
+	if c.natural != nil && c.natRev == m.rev {
+		return c.natural
+	}
+	nat := make([]int, len(m.columns))
+	for i, col := range m.columns {
+		nat[i] = cells.Width(col.Title)
+	}
+	for _, r := range m.rows {
+		for i := range min(len(r), len(nat)) {
+			nat[i] = max(nat[i], cells.Width(r[i]))
+		}
+	}
+	c.natural, c.natRev = nat, m.rev
+	return nat
+}
+
+// layout decides which columns show and how wide: each as wide as its
+// content when there is room; otherwise flex columns shrink to their
+// Width, then optional columns go (lowest Keep first), then the rest
+// shrink to minCol and the rightmost go.
+func (m Model) layout(c *lineCache) (cols []int, widths []int) {
+	nat := m.naturals(c)
 	for i := range m.columns {
 		cols = append(cols, i)
 	}
-	total := func() (sum int, flex int) {
-		for _, i := range cols {
-			c := m.columns[i]
-			if c.Flex {
-				flex++
-				sum += max(c.Width, 4) + 1
-			} else {
-				sum += c.Width + 1
-			}
+	floor := func(i int, last bool) int {
+		col := m.columns[i]
+		switch {
+		case last:
+			return min(nat[i], minCol)
+		case col.Flex:
+			return min(nat[i], max(col.Width, minCol))
 		}
-		return sum, flex
+		return nat[i]
+	}
+	// fit shrinks the widest shrinkable column a cell at a time until the
+	// columns fit or none can shrink further.
+	fit := func(cols []int, last bool) ([]int, bool) {
+		w := make([]int, len(cols))
+		total := len(cols) - 1
+		for j, i := range cols {
+			w[j] = nat[i]
+			total += w[j]
+		}
+		for total > m.width {
+			best := -1
+			for j, i := range cols {
+				if w[j] > floor(i, last) && (best < 0 || w[j] > w[best]) {
+					best = j
+				}
+			}
+			if best < 0 {
+				return w, false
+			}
+			w[best]--
+			total--
+		}
+		return w, true
 	}
 	for {
-		sum, _ := total()
-		if sum <= m.width {
-			break
+		if w, ok := fit(cols, false); ok {
+			return cols, w
 		}
 		drop := -1
 		for j := len(cols) - 1; j >= 0; j-- {
-			c := m.columns[cols[j]]
-			if c.Optional && (drop < 0 || c.Keep < m.columns[cols[drop]].Keep) {
+			col := m.columns[cols[j]]
+			if col.Optional && (drop < 0 || col.Keep < m.columns[cols[drop]].Keep) {
 				drop = j
 			}
 		}
 		if drop < 0 {
 			break
 		}
-		cols = append(cols[:drop], cols[drop+1:]...)
+		cols = append(cols[:drop:drop], cols[drop+1:]...)
 	}
-	sum, flex := total()
-	spare := max(m.width-sum, 0)
-	for _, i := range cols {
-		c := m.columns[i]
-		w := c.Width
-		if c.Flex {
-			w = max(c.Width, 4) + spare/max(flex, 1)
+	for {
+		w, ok := fit(cols, true)
+		if ok || len(cols) == 1 {
+			return cols, w
 		}
-		widths = append(widths, w)
+		cols = cols[:len(cols)-1]
 	}
-	return cols, widths
+}
+
+// distinct finds the cells that, cut to their column's width, would read
+// the same as another row's different cell, and cuts them around where
+// they differ instead: "Trans-Caspian…Aktau–Sumgait" and
+// "Trans-Caspian…Siyazan–Turkm…", not "Trans-Caspian fibre…" twice.
+func (m Model) distinct(cols, widths []int) map[[2]int]string {
+	out := map[[2]int]string{}
+	for j, i := range cols {
+		w := widths[j]
+		groups := map[string][]int{}
+		for r, row := range m.rows {
+			if i < len(row) && cells.Width(row[i]) > w {
+				cut := ansi.Strip(cells.Truncate(row[i], w, "…"))
+				groups[cut] = append(groups[cut], r)
+			}
+		}
+		for _, rs := range groups {
+			if len(rs) < 2 {
+				continue
+			}
+			plain := make([][]rune, len(rs))
+			for k, r := range rs {
+				plain[k] = []rune(ansi.Strip(m.rows[r][i]))
+			}
+			for k, r := range rs {
+				// Where this cell first differs from any other in the group.
+				at := 0
+				for o := range plain {
+					if o == k || string(plain[o]) == string(plain[k]) {
+						continue
+					}
+					p := 0
+					for p < len(plain[k]) && p < len(plain[o]) && plain[k][p] == plain[o][p] {
+						p++
+					}
+					at = max(at, p)
+				}
+				out[[2]int{r, j}] = middleCut(plain[k], at, w)
+			}
+		}
+	}
+	return out
+}
+
+// middleCut writes s in w cells keeping its start and the part from
+// index at (where it differs from a look-alike): "head…rest", with a
+// trailing … when the rest is cut too.
+func middleCut(s []rune, at, w int) string {
+	head := max(w/3, 1)
+	if at <= head || w < 5 {
+		return cells.Truncate(string(s), w, "…")
+	}
+	rest := string(s[max(at-1, head):])
+	return string(s[:head]) + "…" + cells.Truncate(rest, w-head-1, "…")
 }
 
 // View draws the header and the rows in view.
@@ -296,9 +408,12 @@ func (m Model) View() string {
 		cache = &lineCache{} // a zero Model: draw without keeping rows
 	}
 	if cache.rows == nil || cache.rev != m.rev || cache.width != m.width {
-		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}, heads: map[int]string{}}
+		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}, heads: map[int]string{},
+			natRev: cache.natRev, natural: cache.natural}
+		cache.cols, cache.widths = m.layout(cache)
+		cache.cut = m.distinct(cache.cols, cache.widths)
 	}
-	cols, widths := m.layout()
+	cols, widths := cache.cols, cache.widths
 	var b strings.Builder
 	if cache.header == "" {
 		hdr := make([]string, len(cols))
@@ -333,6 +448,9 @@ func (m Model) View() string {
 			v := ""
 			if i < len(m.rows[r]) {
 				v = m.rows[r][i]
+			}
+			if c, ok := cache.cut[[2]int{r, j}]; ok {
+				v = c
 			}
 			row[j] = fit(v, widths[j], m.columns[i].Right)
 		}

@@ -299,3 +299,86 @@ func TestFit(t *testing.T) {
 		}
 	}
 }
+
+// With room to spare every column is as wide as its widest cell: nothing
+// is cut.
+func TestColumnsGrowToContent(t *testing.T) {
+	m := New(WithColumns(
+		Column{Title: "Port", Width: 8, Flex: true},
+		Column{Title: "Country", Width: 6},
+		Column{Title: "Cargo", Width: 5, Right: true},
+	), WithStyles(testStyles()))
+	m.SetRows([][]string{{"Turkmenbashi International Seaport", "Turkmenistan", ">11.3M t"}, {"Poti", "Georgia", "7.7M t"}})
+	m.SetSize(200, 5)
+	f := strings.Join(lines(m), "\n")
+	if strings.Contains(f, "…") || !strings.Contains(f, "Turkmenbashi International Seaport Turkmenistan >11.3M t") {
+		t.Fatalf("a wide table cut its cells or spread them out:\n%s", f)
+	}
+}
+
+// When room runs short the flex column shrinks to its Width first, then
+// optional columns go by Keep, and no column shrinks to a bare "…".
+func TestShrinksByPriority(t *testing.T) {
+	cols := []Column{
+		{Title: "Name", Width: 8, Flex: true},
+		{Title: "Type", Optional: true, Keep: 1},
+		{Title: "Status"},
+		{Title: "Cost", Right: true, Optional: true, Keep: 2},
+	}
+	rows := [][]string{{"Baku–Tbilisi–Kars railway", "railway", "under-construction", "20.7B KZT"}}
+	for _, c := range []struct {
+		w          int
+		has, hasnt []string
+	}{
+		{80, []string{"Baku–Tbilisi–Kars railway", "railway", "under-construction", "20.7B KZT"}, nil},
+		{55, []string{"Baku–Tbil", "railway", "under-construction", "20.7B KZT"}, []string{"Kars railway"}},
+		{40, []string{"under-construction", "20.7B KZT"}, []string{"Type"}},
+		{30, []string{"under-construction"}, []string{"Type", "Cost"}},
+		{12, []string{"Baku…", "under…"}, nil},
+	} {
+		m := New(WithColumns(cols...), WithStyles(testStyles()))
+		m.SetRows(rows)
+		m.SetSize(c.w, 4)
+		f := strings.Join(lines(m), "\n")
+		for _, s := range c.has {
+			if !strings.Contains(f, s) {
+				t.Errorf("width %d lacks %q:\n%s", c.w, s, f)
+			}
+		}
+		for _, s := range c.hasnt {
+			if strings.Contains(f, s) {
+				t.Errorf("width %d still shows %q:\n%s", c.w, s, f)
+			}
+		}
+		if bareEllipsis.MatchString(f) {
+			t.Errorf("width %d: a column of bare …:\n%s", c.w, f)
+		}
+	}
+}
+
+var bareEllipsis = regexp.MustCompile(`(^|\s)…(\s|$)`)
+
+// Cut cells keep rows apart: two names that share their start are cut
+// around where they differ, never into the same text.
+func TestDifferentRowsNeverLookTheSame(t *testing.T) {
+	rows := [][]string{
+		{"Trans-Caspian fibre-optic cable Aktau–Sumgait", "planned"},
+		{"Trans-Caspian fibre-optic cable Siyazan–Turkmenbashi", "planned"},
+		{"Trans-Caspian Gas Pipeline", "proposed"},
+		{"Port of Baku terminal A", "operating"},
+		{"Port of Baku terminal B", "operating"},
+	}
+	for w := 12; w <= 70; w++ {
+		m := New(WithColumns(Column{Title: "Project", Width: 6, Flex: true}, Column{Title: "Status"}), WithStyles(testStyles()))
+		m.SetRows(rows)
+		m.SetSize(w, 10)
+		m.Focused = false
+		seen := map[string]int{}
+		for i, l := range lines(m)[1:] {
+			if j, dup := seen[l]; dup {
+				t.Fatalf("width %d: rows %d and %d both read %q", w, j, i, l)
+			}
+			seen[l] = i
+		}
+	}
+}
