@@ -41,7 +41,7 @@ func TestFilterAndSortBadges(t *testing.T) {
 		if s := statusLine(a); !strings.Contains(s, "FILTER ") {
 			t.Errorf("%v: energy filter has no badge: %q", size, s)
 		}
-		press(a, "5", "c")
+		press(a, "5", "c", "down", "enter")
 		if s := statusLine(a); !strings.Contains(s, "FILTER ") {
 			t.Errorf("%v: a country filter has no badge: %q", size, s)
 		}

@@ -67,7 +67,7 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	if !h.pane {
 		out = append(out, h.global.Source, h.global.NextTab)
 	}
-	return append(out, h.global.Help, h.global.Quit)
+	return out // help and quit are the footer's required keys
 }
 
 // FullHelp implements help.KeyMap.

@@ -65,6 +65,7 @@ func New(c *common.Common) *Model {
 		}
 	}
 	m.list.SetStyles(c.Styles)
+	m.list.SetTotal(len(c.Data.Projects))
 	m.refilter()
 	return m
 }
@@ -125,7 +126,7 @@ func (m *Model) Keep() any {
 // Restore implements common.Keeper.
 func (m *Model) Restore(v any) {
 	if k, ok := v.(kept); ok {
-		m.list.Filter.SetQuery(k.query)
+		m.list.SetQuery(k.query)
 		m.refilterTo(k.project)
 	}
 }
@@ -149,7 +150,11 @@ func (m *Model) Badges() []string {
 
 // rebuild redoes columns (the Gantt width depends on the tab width) and rows.
 func (m *Model) rebuild() {
-	m.ganttW = max(min(m.width/4, 40), 10)
+	listW := m.width
+	if m.side() {
+		listW = m.width - 46
+	}
+	m.ganttW = max(min(listW/5, 32), 10)
 	if m.width < 100 {
 		m.ganttW = 12
 	}
@@ -218,13 +223,20 @@ func (m *Model) Title() string { return "Energy" }
 
 func (m *Model) side() bool { return m.width >= 140 }
 
+// detailMin is the fewest lines the detail pane below the list gets:
+// the project's name, status, dates and a figure or two.
+const detailMin = 9
+
+// layout gives the list every project when that leaves the detail pane
+// its lines, and otherwise as much as it can: a list that scrolls shows
+// where it is (n/N), so no project is hidden without a sign.
 func (m *Model) layout() {
 	h := m.height
 	switch {
 	case m.side():
 		m.list.SetSize(m.width-46, h)
 	case h >= 18:
-		m.list.SetSize(m.width, min(len(m.projects)+1, h/2)+m.list.FilterHeight())
+		m.list.SetSize(m.width, min(len(m.projects)+1, h-detailMin-1)+m.list.FilterHeight())
 	default:
 		m.list.SetSize(m.width, h)
 	}

@@ -130,6 +130,7 @@ func New(c *common.Common) *Model {
 	m.list = filtertable.New("port or country")
 	m.list.SetStyles(c.Styles)
 	m.compute()
+	m.list.SetTotal(len(m.all))
 	m.refilter()
 	return m
 }
@@ -502,7 +503,7 @@ func (m *Model) Restore(v any) {
 		return
 	}
 	m.sortBy, m.reverse, m.chartTE = k.sortBy, k.reverse, k.chartTE
-	m.list.Filter.SetQuery(k.query)
+	m.list.SetQuery(k.query)
 	m.selectedID = k.port
 	m.refilterKeeping()
 	m.layoutTable()

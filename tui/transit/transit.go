@@ -123,7 +123,7 @@ func (m *Model) draw() string {
 	}
 	if m.width >= 100 {
 		listW := 38
-		left := s.Title.Render("Series") + "\n" + strings.Join(list, "\n")
+		left := s.Title.Render("Series") + s.Muted.Render(fmt.Sprintf(" %d/%d", m.cursor+1, len(m.panels))) + "\n" + strings.Join(list, "\n")
 		right := m.panelAt(m.cursor, m.width-listW-2, m.height)
 		return cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
 	}

@@ -4,6 +4,7 @@ package cells
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -209,4 +210,62 @@ func Overlay(base, top string, x, y int) string {
 		lines[row] = left + "\x1b[m" + t + "\x1b[m" + right
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Highlight wraps every match of q in s's visible text (ignoring case)
+// in on … off, leaving escape sequences and the text itself untouched:
+// a filter's matches stand out in cells of any style.
+func Highlight(s, q, on, off string) string {
+	qr := []rune(strings.ToLower(q))
+	if len(qr) == 0 {
+		return s
+	}
+	// The visible runes of s, lower-cased one for one, with where each
+	// starts in s.
+	var runes []rune
+	var at []int
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			if n := escapeLen(s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		runes = append(runes, unicode.ToLower(r))
+		at = append(at, i)
+		i += size
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i+len(qr) <= len(runes); {
+		match := true
+		for j, r := range qr {
+			if runes[i+j] != r {
+				match = false
+				break
+			}
+		}
+		if !match {
+			i++
+			continue
+		}
+		end := len(s)
+		if i+len(qr) < len(at) {
+			end = at[i+len(qr)]
+		} else {
+			// The match runs to the last rune: stop before any trailing
+			// escape sequences.
+			r := at[len(at)-1]
+			_, size := utf8.DecodeRuneInString(s[r:])
+			end = r + size
+		}
+		b.WriteString(s[last:at[i]] + on + s[at[i]:end] + off)
+		last = end
+		i += len(qr)
+	}
+	if last == 0 {
+		return s
+	}
+	return b.String() + s[last:]
 }

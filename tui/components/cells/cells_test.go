@@ -126,3 +126,17 @@ func TestOverlayKeepsTheCellsAroundTheBox(t *testing.T) {
 		t.Errorf("the box must start from reset styles: %q", got)
 	}
 }
+
+func TestHighlightKeepsStylesAndText(t *testing.T) {
+	for _, c := range []struct{ s, q, want string }{
+		{"Port of Baku", "baku", "Port of [Baku]"},
+		{"\x1b[31mTürkiye\x1b[m and türkiye", "TÜRK", "\x1b[31m[Türk]iye\x1b[m and [türk]iye"},
+		{"Georgia", "x", "Georgia"},
+		{"aaa", "a", "[a][a][a]"},
+		{"ends in q\x1b[m", "q", "ends in [q]\x1b[m"},
+	} {
+		if got := Highlight(c.s, c.q, "[", "]"); got != c.want {
+			t.Errorf("Highlight(%q, %q) = %q, want %q", c.s, c.q, got, c.want)
+		}
+	}
+}

@@ -1,12 +1,17 @@
 // Package table is a scrolling, selectable table that renders only the
 // rows in view, so drawing a frame costs the same for 10 rows or 10,000.
 // Rows can have a heading line above them (the Timeline's years) that
-// scrolls with the rows and that the cursor passes over.
+// scrolls with the rows and that the cursor passes over; the heading of
+// the rows at the top stays pinned while they scroll. The header shows
+// the cursor's position ("12/54"), and text matching a filter is
+// underlined.
 package table
 
 import (
-	"corridor/tui/components/cells"
+	"fmt"
 	"strings"
+
+	"corridor/tui/components/cells"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -79,10 +84,14 @@ type Model struct {
 	columns []Column
 	rows    [][]string
 	heads   []string
-	cursor  int
-	offset  int
-	width   int
-	height  int
+	// owner is, for each row, the row whose heading it sits under (-1
+	// before the first heading), so the top row's heading can be pinned.
+	owner  []int
+	hilite string
+	cursor int
+	offset int
+	width  int
+	height int
 	// rev counts SetRows and SetColumns calls, so State changes whenever
 	// the content may have, without comparing every cell.
 	rev int
@@ -99,10 +108,12 @@ type Model struct {
 type lineCache struct {
 	rev, width int
 	header     string
-	rows       map[int]string
-	heads      map[int]string
-	cols       []int
-	widths     []int
+	// titles are the column titles as fitted, for placing the position.
+	titles []string
+	rows   map[int]string
+	heads  map[int]string
+	cols   []int
+	widths []int
 	// cut holds the cells cut differently from the plain "start…" so two
 	// different rows never read the same, by row and visible column.
 	cut map[[2]int]string
@@ -166,7 +177,31 @@ func (m *Model) SetRows(rows [][]string) {
 // so it never rests on a heading. Call it after SetRows; nil removes them.
 func (m *Model) SetHeadings(headings []string) {
 	m.heads = headings
+	m.owner = m.owner[:0]
+	last := -1
+	for r := range headings {
+		if headings[r] != "" {
+			last = r
+		}
+		m.owner = append(m.owner, last)
+	}
+	m.rev++
 	m.SetCursor(m.cursor)
+}
+
+// pinned reports whether row r, at the top of the view, needs its
+// heading drawn above it because the heading itself scrolled away.
+func (m Model) pinned(r int) bool {
+	return r < len(m.owner) && m.owner[r] >= 0 && m.owner[r] != r
+}
+
+// SetHighlight underlines text matching q (ignoring case) in every cell,
+// so a filter shows why each row is there; "" removes it.
+func (m *Model) SetHighlight(q string) {
+	if q != m.hilite {
+		m.hilite = q
+		m.rev++
+	}
 }
 
 // heading is the heading above row r, or "".
@@ -187,7 +222,11 @@ func (m Model) topFor(end, page int) int {
 		if m.heading(top-1) != "" {
 			add = 2
 		}
-		if n+add > page {
+		pin := 0
+		if m.pinned(top - 1) {
+			pin = 1
+		}
+		if n+add+pin > page {
 			break
 		}
 		n += add
@@ -279,7 +318,7 @@ func (m Model) naturals(c *lineCache) []int {
 // content when there is room; otherwise flex columns shrink to their
 // Width, then optional columns go (lowest Keep first), then the rest
 // shrink to minCol and the rightmost go.
-func (m Model) layout(c *lineCache) (cols []int, widths []int) {
+func (m Model) layout(c *lineCache, width int) (cols []int, widths []int) {
 	nat := m.naturals(c)
 	for i := range m.columns {
 		cols = append(cols, i)
@@ -303,7 +342,7 @@ func (m Model) layout(c *lineCache) (cols []int, widths []int) {
 			w[j] = nat[i]
 			total += w[j]
 		}
-		for total > m.width {
+		for total > width {
 			best := -1
 			for j, i := range cols {
 				if w[j] > floor(i, last) && (best < 0 || w[j] > w[best]) {
@@ -410,7 +449,26 @@ func (m Model) View() string {
 	if cache.rows == nil || cache.rev != m.rev || cache.width != m.width {
 		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}, heads: map[int]string{},
 			natRev: cache.natRev, natural: cache.natural}
-		cache.cols, cache.widths = m.layout(cache)
+		cache.cols, cache.widths = m.layout(cache, m.width)
+		// Keep room at the header's end for the position rather than
+		// write it over the last titles, unless that would cost a column
+		// or cut a value that is not free text.
+		if pw := len(m.positionText(len(m.rows)-1)) + 1; len(m.rows) > 0 && m.width >= pw+6 {
+			used := len(cache.cols) - 1
+			for _, w := range cache.widths {
+				used += w
+			}
+			if used+pw > m.width {
+				cols, widths := m.layout(cache, m.width-pw)
+				ok := len(cols) == len(cache.cols)
+				for j, i := range cols {
+					ok = ok && (m.columns[i].Flex || widths[j] == cache.natural[i])
+				}
+				if ok {
+					cache.cols, cache.widths = cols, widths
+				}
+			}
+		}
 		cache.cut = m.distinct(cache.cols, cache.widths)
 	}
 	cols, widths := cache.cols, cache.widths
@@ -421,18 +479,27 @@ func (m Model) View() string {
 			hdr[j] = fit(m.columns[i].Title, widths[j], m.columns[i].Right)
 		}
 		cache.header = m.Styles.Header.Render(cells.Truncate(strings.Join(hdr, " "), m.width, "…"))
+		cache.titles = hdr
 	}
-	b.WriteString(cache.header)
+	b.WriteString(m.position(cache))
 	row := make([]string, len(cols))
-	for r, n := m.offset, 0; r < len(m.rows) && n < m.pageSize(); r++ {
+	headLine := func(r int) string {
+		line, ok := cache.heads[r]
+		if !ok {
+			line = m.Styles.Heading.Render(cells.Truncate("── "+m.heading(r)+" "+strings.Repeat("─", m.width), m.width, ""))
+			cache.heads[r] = line
+		}
+		return line
+	}
+	n := 0
+	if m.offset < len(m.rows) && m.pinned(m.offset) && m.pageSize() > 1 {
+		b.WriteString("\n" + headLine(m.owner[m.offset]))
+		n++
+	}
+	for r := m.offset; r < len(m.rows) && n < m.pageSize(); r++ {
 		if h := m.heading(r); h != "" {
 			b.WriteByte('\n')
-			line, ok := cache.heads[r]
-			if !ok {
-				line = m.Styles.Heading.Render(cells.Truncate("── "+h+" "+strings.Repeat("─", m.width), m.width, ""))
-				cache.heads[r] = line
-			}
-			b.WriteString(line)
+			b.WriteString(headLine(r))
 			if n++; n == m.pageSize() {
 				break
 			}
@@ -453,10 +520,17 @@ func (m Model) View() string {
 				v = c
 			}
 			row[j] = fit(v, widths[j], m.columns[i].Right)
+			if m.hilite != "" {
+				row[j] = cells.Highlight(row[j], m.hilite, underlineOn, underlineOff)
+			}
 		}
 		line := cells.Truncate(strings.Join(row, " "), m.width, "…")
 		if selected {
-			line = m.Styles.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", max(m.width-cells.Width(line), 0)))
+			plain := ansi.Strip(line) + strings.Repeat(" ", max(m.width-cells.Width(line), 0))
+			if m.hilite != "" {
+				plain = cells.Highlight(plain, m.hilite, underlineOn, underlineOff)
+			}
+			line = m.Styles.Selected.Render(plain)
 		} else {
 			line = m.Styles.Cell.Render(line)
 			cache.rows[r] = line
@@ -468,6 +542,50 @@ func (m Model) View() string {
 	}
 	return b.String()
 }
+
+// Underline marks filter matches: it keeps each cell's colour and shows
+// without colour, and switching it off touches nothing else.
+const (
+	underlineOn  = "\x1b[4m"
+	underlineOff = "\x1b[24m"
+)
+
+// position is the header with "n/N" (the cursor's row and the number of
+// rows) in it: at the right end when there is room, else at the right of
+// the free-text column's title, else over the end of the titles.
+func (m Model) position(c *lineCache) string {
+	header := c.header
+	if len(m.rows) == 0 {
+		return header
+	}
+	pos := m.positionText(m.cursor)
+	pw := len(pos)
+	if m.width < pw+6 {
+		return header
+	}
+	h, mu := m.Styles.Header, m.Styles.Muted
+	if hw := cells.Width(header); hw+1+pw <= m.width {
+		return header + strings.Repeat(" ", m.width-hw-pw) + mu.Render(pos)
+	}
+	for j, i := range c.cols {
+		if tw := cells.Width(m.columns[i].Title); m.columns[i].Flex && !m.columns[i].Right && tw+1+pw <= c.widths[j] {
+			before := strings.Join(c.titles[:j], " ")
+			if j > 0 {
+				before += " "
+			}
+			after := strings.Join(c.titles[j+1:], " ")
+			if after != "" {
+				after = " " + after
+			}
+			title := h.Render(before+m.columns[i].Title+strings.Repeat(" ", c.widths[j]-tw-pw)) + mu.Render(pos)
+			return title + h.Render(cells.Truncate(after, m.width-cells.Width(before)-c.widths[j], ""))
+		}
+	}
+	return h.Render(cells.Truncate(strings.Join(c.titles, " "), m.width-pw-1, "")) + " " + mu.Render(pos)
+}
+
+// positionText is "n/N" for the cursor on row i.
+func (m Model) positionText(i int) string { return fmt.Sprintf("%d/%d", i+1, len(m.rows)) }
 
 // fit pads or truncates s to exactly w cells.
 func fit(s string, w int, right bool) string {
