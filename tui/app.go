@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -19,6 +18,7 @@ import (
 	"corridor/tui/components/cells"
 	"corridor/tui/components/changes"
 	"corridor/tui/components/citecopy"
+	"corridor/tui/components/helpview"
 	"corridor/tui/components/memo"
 	"corridor/tui/components/presenter"
 	"corridor/tui/components/sourcepane"
@@ -72,7 +72,8 @@ type App struct {
 
 	bar      tabbar.Model
 	status   statusbar.Model
-	help     help.Model
+	help     helpview.Model
+	helpOpen bool
 	pane     sourcepane.Model
 	paneOpen bool
 	// changes lists what the last reload changed; it opens from the
@@ -89,6 +90,9 @@ type App struct {
 	loadedAt      time.Time
 
 	frame frameMemo
+	// kept is what each tab (by position) had selected, filtered and
+	// sorted before a reload, until the tab is rebuilt.
+	kept map[int]any
 }
 
 // notice is a short message in the status bar; gen tags its timer so an
@@ -109,7 +113,6 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 		reg:  reg,
 		pres: presenter.New(),
 		set:  settings{dark: true, theme: "auto", origin: "bundled data", bundled: true},
-		help: help.New(),
 	}
 	for _, o := range opts {
 		o(a)
@@ -147,7 +150,7 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 	a.bar = tabbar.New(a.c.Styles, "corridor", titles)
 	a.bar.SetActive(a.active)
 	a.status = statusbar.New(a.c.Styles)
-	a.help.Styles = a.c.Styles.Help
+	a.help = helpview.New(a.c.Styles)
 	a.pane = sourcepane.New(a.c.Styles)
 	a.changes = changes.New(a.c.Styles)
 	return a
@@ -198,6 +201,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.showNotice(msg.text)
 	case citecopy.SentMsg:
 		return a, a.showNotice(msg.Notice)
+	case sourcepane.CopiedMsg:
+		return a, a.showNotice("address sent to your terminal for its clipboard (OSC 52); not every terminal accepts it")
 	case clearNoticeMsg:
 		if msg.gen == a.notice.gen {
 			a.notice.text = ""
@@ -215,7 +220,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.MouseClickMsg:
-		if _, frozen := a.pres.Frozen(); frozen || a.paneOpen {
+		if _, frozen := a.pres.Frozen(); frozen || a.paneOpen || a.helpOpen || a.changesOpen {
 			return a, nil
 		}
 		m := msg.Mouse()
@@ -231,6 +236,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		return a, a.forward(tea.MouseClickMsg(m))
+	case tea.MouseWheelMsg:
+		if a.helpOpen {
+			a.help, _ = a.help.Update(msg)
+		}
+		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
 	}
@@ -247,14 +257,14 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(k, a.keys.Snapshot) {
 		return a.snapshot()
 	}
-	if a.changesOpen {
+	if a.changesOpen && !a.helpOpen {
 		switch {
 		case key.Matches(k, a.changes.KeyMap.Close), key.Matches(k, a.keys.Changes):
 			a.changesOpen = false
 		case key.Matches(k, a.keys.Quit):
 			return tea.Quit
 		case key.Matches(k, a.keys.Help):
-			a.toggleHelp()
+			a.openHelp()
 		default:
 			var cmd tea.Cmd
 			a.changes, cmd = a.changes.Update(k)
@@ -262,14 +272,22 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if a.helpOpen {
+		var closed bool
+		a.help, closed = a.help.Update(k)
+		if closed {
+			a.helpOpen = false
+		}
+		return nil
+	}
 	if a.paneOpen {
 		switch {
 		case key.Matches(k, a.pane.KeyMap.Close):
-			a.paneOpen = false
+			a.closePane()
 		case key.Matches(k, a.keys.Quit):
 			return tea.Quit
 		case key.Matches(k, a.keys.Help):
-			a.toggleHelp()
+			a.openHelp()
 		default:
 			var cmd tea.Cmd
 			a.pane, cmd = a.pane.Update(k)
@@ -284,7 +302,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, a.keys.Help):
-		a.toggleHelp()
+		a.openHelp()
 		return nil
 	case key.Matches(k, a.keys.NextTab):
 		a.step(1)
@@ -295,8 +313,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Source):
 		if t := a.activeTab(); t != nil {
 			if sel, ok := t.Selection(); ok {
-				a.pane.Open(sel)
-				a.paneOpen = true
+				a.openPane(sel)
 			}
 		}
 		return nil
@@ -335,9 +352,39 @@ func (a *App) cite() tea.Cmd {
 	return citecopy.Cmd(c)
 }
 
-func (a *App) toggleHelp() {
-	a.help.ShowAll = !a.help.ShowAll
-	a.layout()
+// openHelp shows the help overlay for the tab and mode in force now.
+func (a *App) openHelp() {
+	a.helpOpen = true
+	a.setHelpContent()
+}
+
+// openPane shows sel's sources under the tab, which keeps what room the
+// pane leaves.
+func (a *App) openPane(sel common.Selection) {
+	a.pane.Open(sel)
+	a.paneOpen = true
+	a.sizeActive()
+}
+
+func (a *App) closePane() {
+	a.paneOpen = false
+	a.sizeActive()
+}
+
+// minTabUnderPane is the fewest lines worth showing of a tab above the
+// source pane; with less room the pane takes the whole body.
+const minTabUnderPane = 5
+
+// tabSize is the room the active tab draws in: the body, less the source
+// pane when it is open.
+func (a *App) tabSize() [2]int {
+	if !a.paneOpen {
+		return a.body
+	}
+	if h := a.body[1] - a.pane.Height(); h >= minTabUnderPane {
+		return [2]int{a.body[0], h}
+	}
+	return a.body // hidden behind the pane: keep its size
 }
 
 // step moves by d positions in the tab order, wrapping.
@@ -364,7 +411,14 @@ func (a *App) activeTab() common.Tab {
 		return nil
 	}
 	if a.tabs[a.active] == nil {
-		a.tabs[a.active] = a.reg[a.order[a.active]].New(a.c)
+		t := a.reg[a.order[a.active]].New(a.c)
+		if k, ok := t.(common.Keeper); ok {
+			if v, ok := a.kept[a.active]; ok {
+				k.Restore(v)
+				delete(a.kept, a.active)
+			}
+		}
+		a.tabs[a.active] = t
 	}
 	return a.tabs[a.active]
 }
@@ -396,15 +450,24 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 
 func (a *App) setStyles(s *styles.Styles) {
 	a.c.Styles = s
-	a.help.Styles = s.Help
+	a.help.SetStyles(s)
+	a.changes.SetStyles(s)
 	a.bar.SetStyles(s)
 	a.status.SetStyles(s)
 	a.pane.SetStyles(s)
-	a.changes.SetStyles(s)
 }
 
-// setData swaps in a dataset; tabs are rebuilt from it when next shown.
+// setData swaps in a dataset; tabs are rebuilt from it when next shown,
+// each keeping its place (see common.Keeper).
 func (a *App) setData(ds *model.Dataset) {
+	for p, t := range a.tabs {
+		if k, ok := t.(common.Keeper); ok {
+			if a.kept == nil {
+				a.kept = map[int]any{}
+			}
+			a.kept[p] = k.Keep()
+		}
+	}
 	a.c.Data = ds
 	a.pane.SetData(ds)
 	clear(a.tabs)
@@ -419,8 +482,8 @@ func (a *App) Active() string { return a.reg[a.order[a.active]].Name }
 // PaneOpen reports whether the source pane is showing.
 func (a *App) PaneOpen() bool { return a.paneOpen }
 
-// HelpOpen reports whether the full help is showing.
-func (a *App) HelpOpen() bool { return a.help.ShowAll }
+// HelpOpen reports whether the help overlay is showing.
+func (a *App) HelpOpen() bool { return a.helpOpen }
 
 // Paused reports whether briefing-mode rotation is paused.
 func (a *App) Paused() bool { return a.pres.Paused() }
@@ -438,22 +501,23 @@ func (a *App) layout() {
 	if a.width <= 0 || a.height <= 0 {
 		return
 	}
-	a.help.SetWidth(a.width)
 	a.bar.SetSize(a.width)
 	a.status.SetSize(a.width)
 	bodyH := max(a.height-lipgloss.Height(a.header())-lipgloss.Height(a.footer()), 1)
 	a.body = [2]int{a.width, bodyH}
-	a.sizeActive()
 	a.pane.SetSize(a.width, bodyH)
+	a.sizeActive()
+	a.help.SetSize(a.width, bodyH)
 	a.changes.SetSize(a.width, bodyH)
 }
 
 // sizeActive gives the active tab the current body size if it has not
 // had it yet: a resize redraws one tab's charts, not all of them.
 func (a *App) sizeActive() {
-	if t := a.activeTab(); t != nil && a.sized[a.active] != a.body {
-		t.SetSize(a.body[0], a.body[1])
-		a.sized[a.active] = a.body
+	if t := a.activeTab(); t != nil && a.sized[a.active] != a.tabSize() {
+		sz := a.tabSize()
+		t.SetSize(sz[0], sz[1])
+		a.sized[a.active] = sz
 	}
 }
 
@@ -474,32 +538,45 @@ func (a *App) header() string {
 // briefing mode, the countdown.
 func (a *App) footer() string {
 	a.status.Set(a.statusState())
-	if a.pres.On() && !a.help.ShowAll {
+	if a.pres.On() && !a.helpOpen {
 		next := a.reg[a.order[(a.active+1)%len(a.order)]].Name
 		return a.status.View() + "\n" + a.pres.Countdown(a.width, next, a.c.Styles)
 	}
+	var optional, required []helpview.Entry
+	if a.helpOpen {
+		optional = helpview.Bindings(a.help.KeyMap.Down, a.help.KeyMap.Up, a.help.KeyMap.PageDown)
+		required = helpview.Bindings(a.help.KeyMap.Close)
+	} else {
+		optional = helpview.Bindings(a.helpKeys().ShortHelp()...)
+		required = helpview.Bindings(a.keys.Help, a.keys.Quit)
+	}
+	k := helpKey{width: a.width, styles: a.c.Styles, keys: signature(optional, required)}
+	return a.status.View() + "\n" + a.frame.help.Get(k, func() string {
+		return helpview.Footer(a.c.Styles, a.width, optional, required)
+	})
+}
+
+// helpKeys are the keys that work now: the tab's (or the open pane's),
+// the global ones and the presenter's.
+func (a *App) helpKeys() helpKeys {
 	var local interface {
 		ShortHelp() []key.Binding
 		FullHelp() [][]key.Binding
 	}
-	switch t := a.activeTab(); {
-	case a.changesOpen:
+	if a.changesOpen {
 		local = a.changes.KeyMap
-	case a.paneOpen:
+	} else if a.paneOpen {
 		local = a.pane.KeyMap
-	case t != nil:
+	} else if t := a.activeTab(); t != nil {
 		local = t
 	}
-	keys := helpKeys{global: a.keys, local: local, pane: a.paneOpen || a.changesOpen, present: a.pres.Bindings()}
-	k := helpKey{width: a.width, full: a.help.ShowAll, styles: a.c.Styles, keys: keys.signature(a.help.ShowAll)}
-	return a.status.View() + "\n" + a.frame.help.Get(k, func() string { return a.help.View(keys) })
+	return helpKeys{global: a.keys, local: local, pane: a.paneOpen || a.changesOpen, present: a.pres.Bindings()}
 }
 
-// helpKey is what the key help is drawn from: the bindings' text, the
+// helpKey is what the key footer is drawn from: the entries' text, the
 // width and the styles.
 type helpKey struct {
 	width  int
-	full   bool
 	styles *styles.Styles
 	keys   string
 }
@@ -509,7 +586,7 @@ func (a *App) statusState() statusbar.State {
 	st := statusbar.State{
 		Origin: a.set.origin,
 		Notice: a.notice.text,
-		Badges: a.pres.Badges(),
+		Badges: a.badges(),
 		Legend: model.GlyphDisputed + " sources disagree  " + model.GlyphDerived + " computed  " + model.GlyphSuspect + " suspect  fcst/target/cap ≠ actual",
 		Banner: a.banner(),
 	}
@@ -520,6 +597,17 @@ func (a *App) statusState() statusbar.State {
 		st.Counts = fmt.Sprintf("%d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources))
 	}
 	return st
+}
+
+// badges are the presenter's modes then the active tab's.
+func (a *App) badges() string {
+	b := a.pres.Badges()
+	if t := a.activeTab(); t != nil {
+		if bt, ok := t.(common.Badger); ok {
+			b = append(b, bt.Badges()...)
+		}
+	}
+	return statusbar.JoinBadges(b...)
 }
 
 // View draws the frame. Whatever a tab returns, no line is wider than the
@@ -550,6 +638,9 @@ func (a *App) bodyView() string {
 	case a.changesOpen:
 		return a.changes.View()
 	case a.paneOpen:
+		if sz := a.tabSize(); sz != a.body {
+			return cells.Fit(a.activeTab().View(), sz[0], sz[1]) + strings.Repeat("\n", max(sz[1]-lipgloss.Height(a.activeTab().View()), 0)+1) + a.pane.View()
+		}
 		return a.pane.View()
 	}
 	return a.activeTab().View()
@@ -592,6 +683,12 @@ func (a *App) render() string {
 	body, frozen := a.pres.Frozen()
 	if !frozen {
 		body = a.bodyView()
+	}
+	if a.helpOpen {
+		a.setHelpContent()
+		box := a.help.View()
+		bw, bh := cells.Width(strings.SplitN(box, "\n", 2)[0]), lipgloss.Height(box)
+		body = cells.Overlay(cells.Fit(body, a.width, bodyH), box, max((a.width-bw)/2, 0), max((bodyH-bh)/2, 0))
 	}
 	h, b, f := clampKey{header, a.width, a.height, false}, clampKey{body, a.width, bodyH, true}, clampKey{footer, a.width, a.height, false}
 	out := a.frame.head.Get(h, h.clamp) + "\n" + a.frame.body.Get(b, b.clamp) + "\n" + a.frame.foot.Get(f, f.clamp)

@@ -79,6 +79,14 @@ func keyMsg(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyDown}
 	case "pgdown":
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
@@ -294,23 +302,6 @@ func TestFilterCapturesKeys(t *testing.T) {
 	}
 }
 
-func TestHelpToggle(t *testing.T) {
-	a := newApp(t, 120, 40)
-	short := ansi.Strip(a.Render())
-	press(a, "?")
-	if !a.HelpOpen() {
-		t.Fatal("? did not open full help")
-	}
-	full := ansi.Strip(a.Render())
-	if !strings.Contains(full, "shift+tab") || strings.Contains(short, "shift+tab") {
-		t.Errorf("full help should add shift+tab:\nshort:\n%s\nfull:\n%s", short, full)
-	}
-	press(a, "?")
-	if a.HelpOpen() {
-		t.Error("? did not close help")
-	}
-}
-
 func TestQuit(t *testing.T) {
 	for _, k := range []string{"q", "ctrl+c"} {
 		a := newApp(t, 100, 30)
@@ -433,14 +424,25 @@ func TestPortsSortKeys(t *testing.T) {
 
 func TestTimelineFilters(t *testing.T) {
 	a := newApp(t, 120, 40)
-	press(a, "5", "c")
+	press(a, "5", "c", "g", "e", "o")
 	f := ansi.Strip(a.Render())
-	if strings.Contains(f, "country: all") {
-		t.Errorf("c should pick a country:\n%s", f)
+	if !strings.Contains(f, "country: geo") || !strings.Contains(f, "1 match") || !strings.Contains(f, "Georgia") {
+		t.Fatalf("typing in the country picker should narrow it to Georgia:\n%s", f)
 	}
-	press(a, "t")
-	if f := ansi.Strip(a.Render()); strings.Contains(f, "kind: all") {
+	if cmd := press(a, "q"); quits(cmd) {
+		t.Fatal("q quit while typing in the picker")
+	}
+	press(a, "backspace", "enter")
+	if f := ansi.Strip(a.Render()); !strings.Contains(f, "country: Georgia · kind: all") {
+		t.Errorf("enter should pick Georgia:\n%s", f)
+	}
+	press(a, "t", "s", "u", "m", "enter")
+	if f := ansi.Strip(a.Render()); !strings.Contains(f, "country: Georgia · kind: summit") {
 		t.Errorf("t should pick a kind:\n%s", f)
+	}
+	press(a, "c", "esc")
+	if f := ansi.Strip(a.Render()); !strings.Contains(f, "country: all · kind: summit") {
+		t.Errorf("esc should reset the country:\n%s", f)
 	}
 }
 

@@ -5,6 +5,10 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"corridor/model"
+	"corridor/tui/common"
+	"corridor/tui/components/helpview"
 )
 
 // KeyMap is the keys the root handles on every tab. Help text is generated
@@ -48,8 +52,8 @@ func DefaultKeyMap(names []string) KeyMap {
 }
 
 // helpKeys merges the keys that work right now, so the footer and the
-// full help list exactly those: the tab's (or the open pane's), then the
-// global ones, then the presenter's.
+// help overlay list exactly those: the tab's (or the open pane's), then
+// the global ones, then the presenter's.
 type helpKeys struct {
 	global KeyMap
 	local  interface {
@@ -69,7 +73,7 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	if !h.pane {
 		out = append(out, h.global.Source, h.global.NextTab)
 	}
-	return append(out, h.global.Help, h.global.Quit)
+	return out // help and quit are the footer's required keys
 }
 
 // FullHelp implements help.KeyMap.
@@ -84,26 +88,70 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 		append([]key.Binding{g.Snapshot}, h.present...))
 }
 
-// signature is the text of the bindings help would show, so the drawn
-// help can be reused while it is unchanged.
-func (h helpKeys) signature(full bool) string {
+// signature is the text of footer entries, so the drawn footer can be
+// reused while it is unchanged.
+func signature(optional, required []helpview.Entry) string {
 	var b strings.Builder
-	add := func(k key.Binding) {
-		if k.Enabled() {
-			b.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
-		}
+	for _, e := range optional {
+		b.WriteString(e.Key + "\x00" + e.Desc + "\x00")
 	}
-	if !full {
-		for _, k := range h.ShortHelp() {
-			add(k)
-		}
-		return b.String()
-	}
-	for _, col := range h.FullHelp() {
-		for _, k := range col {
-			add(k)
-		}
-		b.WriteString("\x01")
+	b.WriteString("\x01")
+	for _, e := range required {
+		b.WriteString(e.Key + "\x00" + e.Desc + "\x00")
 	}
 	return b.String()
+}
+
+// marks explains corridor's marks; every tab can show any of them.
+func marks() []helpview.Entry {
+	return []helpview.Entry{
+		{Key: model.GlyphDisputed, Desc: "sources disagree: enter lists every value"},
+		{Key: model.GlyphDerived, Desc: "computed by corridor (growth, utilisation), not stated by a source"},
+		{Key: model.GlyphSuspect, Desc: "flagged as a likely data error"},
+		{Key: model.KindTag(model.Forecast), Desc: "a forecast, not an actual figure"},
+		{Key: model.KindTag(model.Target), Desc: "a target, not an actual figure"},
+		{Key: model.KindTag(model.Capacity), Desc: "a capacity, not what was handled"},
+		{Key: "~ > <", Desc: "about, more than, less than: as the source words it"},
+		{Key: "—", Desc: "no figure in the data"},
+	}
+}
+
+// setHelpContent fills the help overlay with the keys live in this tab
+// and mode and the marks it can show.
+func (a *App) setHelpContent() {
+	h := a.helpKeys()
+	g := a.keys
+	title := a.reg[a.order[a.active]].Title
+	var local []key.Binding
+	if h.local != nil {
+		for _, col := range h.local.FullHelp() {
+			local = append(local, col...)
+		}
+	}
+	localTitle := title
+	if a.paneOpen {
+		localTitle, title = "Sources pane", title+" · sources"
+	}
+	everywhere := []key.Binding{g.Help, g.Quit, g.ForceQuit, g.Snapshot}
+	if !a.paneOpen {
+		everywhere = append([]key.Binding{g.Source}, everywhere...)
+	}
+	sections := []helpview.Section{
+		{Title: localTitle, Entries: helpview.Bindings(local...)},
+		{Title: "Tabs", Entries: helpview.Bindings(append(append([]key.Binding{}, g.Tabs...), g.NextTab, g.PrevTab)...)},
+		{Title: "Everywhere", Entries: helpview.Bindings(append(everywhere, h.present...)...)},
+	}
+	var legend []helpview.Entry
+	if t := a.activeTab(); t != nil && !a.paneOpen {
+		if l, ok := t.(common.Legender); ok {
+			for _, e := range l.Legend() {
+				legend = append(legend, helpview.Entry{Key: e[0], Desc: e[1]})
+			}
+		}
+	}
+	if len(legend) > 0 {
+		sections = append(sections, helpview.Section{Title: "Marks on this tab", Entries: legend})
+	}
+	sections = append(sections, helpview.Section{Title: "Marks on figures", Entries: marks()})
+	a.help.SetContent(title, sections)
 }

@@ -62,6 +62,31 @@ func (c *Common) Inputs(w, h int) Inputs {
 	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present}
 }
 
+// Badger is a tab with modes worth a status-bar badge, such as FILTER
+// while a filter hides rows or SORT while the order is not the default,
+// so a list that looks short or reordered says why.
+type Badger interface {
+	Badges() []string
+}
+
+// Legender is a tab that draws marks of its own (the Energy bars, the
+// Timeline's planned events): Legend pairs each mark with its meaning
+// for the help overlay.
+type Legender interface {
+	Legend() [][2]string
+}
+
+// Keeper is a tab that keeps its place over a data reload: the root asks
+// the old tab what to Keep before the data changes and hands it to the
+// tab built over the new data, so the cursor stays on the same port,
+// project or event (matched by its id, never by row number) and the
+// filter and sort stay as they were. Restore skips what the new data no
+// longer has.
+type Keeper interface {
+	Keep() any
+	Restore(kept any)
+}
+
 // StylesChangedMsg tells tabs the styles were rebuilt (the terminal's
 // background answered) so cached renderings must be redrawn.
 type StylesChangedMsg struct{}

@@ -7,6 +7,7 @@ import (
 	"corridor/tui/components/cells"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -66,6 +67,7 @@ func New(c *common.Common) *Model {
 		}
 	}
 	m.list.SetStyles(c.Styles)
+	m.list.SetTotal(len(c.Data.Projects))
 	m.refilter()
 	return m
 }
@@ -88,7 +90,18 @@ func statusGlyph(st string) string {
 
 func yearOf(p model.Period) float64 { return float64(p.Year) + float64(p.From-1)/12 }
 
+// refilter picks the projects the filter matches, keeping the cursor on
+// the project it was on when that one still matches.
 func (m *Model) refilter() {
+	id := ""
+	if p, ok := m.selected(); ok {
+		id = p.ID
+	}
+	m.refilterTo(id)
+}
+
+// refilterTo filters and puts the cursor on project id, if shown.
+func (m *Model) refilterTo(id string) {
 	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.projects = m.projects[:0]
 	for _, p := range m.c.Data.Projects {
@@ -98,11 +111,52 @@ func (m *Model) refilter() {
 		}
 	}
 	m.rebuild()
+	if i := slices.IndexFunc(m.projects, func(p model.Project) bool { return p.ID == id }); i >= 0 {
+		m.list.Table.SetCursor(i)
+	}
+}
+
+// kept is what the Energy tab carries over a data reload.
+type kept struct{ project, query string }
+
+// Keep implements common.Keeper.
+func (m *Model) Keep() any {
+	p, _ := m.selected()
+	return kept{p.ID, m.list.Filter.Query()}
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	if k, ok := v.(kept); ok {
+		m.list.SetQuery(k.query)
+		m.refilterTo(k.project)
+	}
+}
+
+// Legend implements common.Legender: the status marks and the bar's.
+func (m *Model) Legend() [][2]string {
+	return [][2]string{
+		{"●", "operating"}, {"◐", "under construction"}, {"○", "planned"}, {"◌", "proposed or under study"}, {"✕", "suspended"},
+		{"█", "bar: from the start to today"}, {"░", "bar: from today to the completion date"},
+		{"┊", "today"}, {"▸", "no completion date: the bar stops at the start"}, {"◂", "no start date: the bar starts at completion"},
+	}
+}
+
+// Badges implements common.Badger: FILTER with the projects it leaves.
+func (m *Model) Badges() []string {
+	if strings.TrimSpace(m.list.Filter.Query()) == "" {
+		return nil
+	}
+	return []string{fmt.Sprintf("FILTER %d/%d", len(m.projects), len(m.c.Data.Projects))}
 }
 
 // rebuild redoes columns (the Gantt width depends on the tab width) and rows.
 func (m *Model) rebuild() {
-	m.ganttW = max(min(m.width/4, 40), 10)
+	listW := m.width
+	if m.side() {
+		listW = m.width - 46
+	}
+	m.ganttW = max(min(listW/5, 32), 10)
 	if m.width < 100 {
 		m.ganttW = 12
 	}
@@ -193,13 +247,20 @@ func (m *Model) Title() string { return "Energy" }
 
 func (m *Model) side() bool { return m.width >= 140 }
 
+// detailMin is the fewest lines the detail pane below the list gets:
+// the project's name, status, dates and a figure or two.
+const detailMin = 9
+
+// layout gives the list every project when that leaves the detail pane
+// its lines, and otherwise as much as it can: a list that scrolls shows
+// where it is (n/N), so no project is hidden without a sign.
 func (m *Model) layout() {
 	h := m.height - m.legendHeight()
 	switch {
 	case m.side():
 		m.list.SetSize(m.width-46, h)
-	case m.height >= 18:
-		m.list.SetSize(m.width, min(len(m.projects)+1, m.height/2)+m.list.FilterHeight())
+	case h >= 18:
+		m.list.SetSize(m.width, min(len(m.projects)+1, h-detailMin-1)+m.list.FilterHeight())
 	default:
 		m.list.SetSize(m.width, h)
 	}

@@ -518,6 +518,29 @@ func (m *Model) Selection() (common.Selection, bool) {
 // Capturing implements common.Tab.
 func (m *Model) Capturing() bool { return false }
 
+// kept names the selected item by what it is, for a data reload.
+type kept struct {
+	kind  itemKind
+	title string
+}
+
+// Keep implements common.Keeper.
+func (m *Model) Keep() any { it := m.items[m.cursor]; return kept{it.kind, it.title} }
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	k, ok := v.(kept)
+	if !ok {
+		return
+	}
+	for i, it := range m.items {
+		if it.kind == k.kind && it.title == k.title {
+			m.cursor = i
+			return
+		}
+	}
+}
+
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Prev} }
 

@@ -69,7 +69,7 @@ func (m *Model) columns() []table.Column {
 		{Title: "Country", Width: 10, Optional: true, Keep: 0},
 		{Title: "Cargo", Width: 13, Right: true},
 		{Title: "Period", Width: 12},
-		{Title: "TEU", Width: 13, Right: true},
+		{Title: "TEU", Width: 13, Right: true, Optional: true, Keep: 5},
 		{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
 		{Title: "Util" + model.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
 		{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},
@@ -145,6 +145,7 @@ func New(c *common.Common) *Model {
 	m.list = filtertable.New("port or country")
 	m.list.SetStyles(c.Styles)
 	m.compute()
+	m.list.SetTotal(len(m.all))
 	m.refilter()
 	return m
 }
@@ -192,6 +193,12 @@ func (m *Model) remember() {
 
 func (m *Model) refilter() {
 	m.remember()
+	m.refilterKeeping()
+}
+
+// refilterKeeping filters and orders the rows, then puts the cursor back
+// on selectedID.
+func (m *Model) refilterKeeping() {
 	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.rows = m.rows[:0]
 	for _, r := range m.all {
@@ -517,6 +524,58 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
 	return append(m.list.FullHelp(), []key.Binding{m.keys.Sort, m.keys.Reverse, m.keys.Chart})
+}
+
+// kept is what the Ports tab carries over a data reload.
+type kept struct {
+	port, query      string
+	sortBy           int
+	reverse, chartTE bool
+}
+
+// Keep implements common.Keeper.
+func (m *Model) Keep() any {
+	m.remember()
+	return kept{m.selectedID, m.list.Filter.Query(), m.sortBy, m.reverse, m.chartTE}
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	k, ok := v.(kept)
+	if !ok {
+		return
+	}
+	m.sortBy, m.reverse, m.chartTE = k.sortBy, k.reverse, k.chartTE
+	m.list.SetQuery(k.query)
+	m.selectedID = k.port
+	m.refilterKeeping()
+	m.layoutTable()
+}
+
+// Legend implements common.Legender.
+func (m *Model) Legend() [][2]string {
+	return [][2]string{
+		{"↑ ↓", "the column the rows are sorted by, and which way"},
+		{"▁▃▅█", "cargo trend: one bar a year over the last ten, blank where no figure"},
+		{"'25", "a TEU figure from another year than the cargo beside it"},
+	}
+}
+
+// Badges implements common.Badger: FILTER with the rows it leaves, and
+// SORT when the order is not the default (cargo, largest first).
+func (m *Model) Badges() []string {
+	var b []string
+	if strings.TrimSpace(m.list.Filter.Query()) != "" {
+		b = append(b, fmt.Sprintf("FILTER %d/%d", len(m.rows), len(m.all)))
+	}
+	if m.sortBy != 1 || !m.reverse {
+		arrow := "↑"
+		if m.reverse {
+			arrow = "↓"
+		}
+		b = append(b, "SORT "+sortNames[m.sortBy]+arrow)
+	}
+	return b
 }
 
 // SortName names the current sort, for tests and the status line.

@@ -4,6 +4,8 @@
 package styles
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
@@ -54,11 +56,17 @@ type Styles struct {
 	Bar      lipgloss.Style
 	BarPlan  lipgloss.Style
 	Filter   lipgloss.Style
+	// Link draws a web address (an OSC 8 hyperlink where the terminal
+	// has them): underlined, so it reads as one without colour.
+	Link lipgloss.Style
 
 	StatusBar lipgloss.Style
 	StatusKey lipgloss.Style
-	Notice    lipgloss.Style
-	ErrorBox  lipgloss.Style
+	// Badge names a mode in force (FROZEN, FILTER…) in the status bar:
+	// its own foreground and background, never the terminal's reversed.
+	Badge    lipgloss.Style
+	Notice   lipgloss.Style
+	ErrorBox lipgloss.Style
 
 	Help help.Styles
 }
@@ -122,28 +130,44 @@ func highContrast() *Styles {
 	s.CardSel = s.CardSel.BorderForeground(yellow)
 	s.Pane = s.Pane.BorderForeground(yellow)
 	s.Node, s.Arrow, s.Header, s.Cell = s.Node.Foreground(white), s.Arrow.Foreground(white), s.Header.Foreground(yellow), s.Cell.Foreground(white)
-	s.Selected = lipgloss.NewStyle().Reverse(true).Bold(true)
-	s.Bar, s.BarPlan, s.Filter = s.Bar.Foreground(cyan), s.BarPlan.Foreground(magenta), s.Filter.Foreground(yellow)
+	black := c("#000000")
+	s.Selected = selected(yellow, black)
+	s.Badge = lipgloss.NewStyle().Foreground(black).Background(yellow).Bold(true)
+	s.Bar, s.BarPlan, s.Filter, s.Link = s.Bar.Foreground(cyan), s.BarPlan.Foreground(magenta), s.Filter.Foreground(yellow), s.Link.Foreground(cyan)
 	s.StatusBar, s.StatusKey, s.Notice = s.StatusBar.Foreground(white), s.StatusKey.Foreground(yellow), s.Notice.Foreground(green)
 	s.Help.ShortKey, s.Help.FullKey = s.Help.ShortKey.Foreground(yellow), s.Help.FullKey.Foreground(yellow)
 	s.Help.ShortDesc, s.Help.FullDesc = s.Help.ShortDesc.Foreground(white), s.Help.FullDesc.Foreground(white)
 	s.Help.ShortSeparator, s.Help.FullSeparator = s.Help.ShortSeparator.Foreground(white), s.Help.FullSeparator.Foreground(white)
+	s.Help.Ellipsis = s.Help.Ellipsis.Foreground(white)
 	return s
 }
 
-// DefaultStyles returns the styles for a dark or light background.
+// selected is the cursor's style: explicit colours, shown as fg on bg,
+// and reverse video. The colours are set swapped because reverse swaps
+// them back, so a colour terminal draws exactly fg on bg whatever its own
+// palette, and with NO_COLOR (colours dropped, reverse kept) the row
+// still stands out.
+func selected(fg, bg color.Color) lipgloss.Style {
+	return lipgloss.NewStyle().Foreground(bg).Background(fg).Reverse(true).Bold(true)
+}
+
+// DefaultStyles returns the styles for a dark or light background. Every
+// text colour reaches WCAG AA (4.5:1) on the usual terminal backgrounds,
+// true colour and 256-colour alike; see TestContrast.
 func DefaultStyles(isDark bool) *Styles {
 	ld := lipgloss.LightDark(isDark)
 	c := lipgloss.Color
 	fg := ld(c("#1F2328"), c("#E6EDF3"))
-	muted := ld(c("#6E7781"), c("#8B949E"))
+	muted := ld(c("#59636E"), c("#9198A1"))
 	accent := ld(c("#0550AE"), c("#58A6FF"))
-	brand := ld(c("#8250DF"), c("#D2A8FF"))
-	good := ld(c("#1A7F37"), c("#3FB950"))
-	bad := ld(c("#CF222E"), c("#F85149"))
-	warn := ld(c("#9A6700"), c("#D29922"))
-	plan := ld(c("#BF3989"), c("#DB61A2"))
-	selBg := ld(c("#DDF4FF"), c("#1F3A5F"))
+	brand := ld(c("#6639BA"), c("#D2A8FF"))
+	good := ld(c("#116329"), c("#3FB950"))
+	bad := ld(c("#A40E26"), c("#FF7B72"))
+	warn := ld(c("#7D4E00"), c("#D29922"))
+	plan := ld(c("#99286E"), c("#F778BA"))
+	selFg := ld(c("#FFFFFF"), c("#F0F6FC"))
+	selBg := ld(c("#0550AE"), c("#1F4A85"))
+	badgeFg := ld(c("#FFFFFF"), c("#0D1117"))
 	border := ld(c("#D0D7DE"), c("#30363D"))
 
 	s := &Styles{IsDark: isDark}
@@ -176,19 +200,31 @@ func DefaultStyles(isDark bool) *Styles {
 	s.Pane = lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(accent).Padding(0, 1)
 	s.Node = lipgloss.NewStyle().Foreground(fg).Bold(true)
 	s.Arrow = lipgloss.NewStyle().Foreground(muted)
-	// Reverse video keeps the cursor visible with NO_COLOR and on projectors.
-	s.Selected = lipgloss.NewStyle().Foreground(selBg).Reverse(true).Bold(true)
+	s.Selected = selected(selFg, selBg)
 	s.Header = lipgloss.NewStyle().Foreground(muted).Bold(true)
 	s.Cell = lipgloss.NewStyle().Foreground(fg)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
 	s.BarPlan = lipgloss.NewStyle().Foreground(plan)
 	s.Filter = lipgloss.NewStyle().Foreground(accent)
+	s.Link = lipgloss.NewStyle().Foreground(accent).Underline(true)
 
 	s.StatusBar = lipgloss.NewStyle().Foreground(muted)
 	s.StatusKey = lipgloss.NewStyle().Foreground(brand).Bold(true)
+	s.Badge = lipgloss.NewStyle().Foreground(badgeFg).Background(brand).Bold(true)
 	s.Notice = lipgloss.NewStyle().Foreground(good)
 	s.ErrorBox = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(bad).Foreground(bad).Padding(0, 1)
 
-	s.Help = help.DefaultStyles(isDark)
+	// The footer's key help in the theme's own colours: the bubbles
+	// defaults are light greys that fade out on a white terminal.
+	s.Help = help.Styles{
+		ShortKey:       lipgloss.NewStyle().Foreground(accent).Bold(true),
+		ShortDesc:      lipgloss.NewStyle().Foreground(muted),
+		ShortSeparator: lipgloss.NewStyle().Foreground(muted),
+		Ellipsis:       lipgloss.NewStyle().Foreground(muted),
+		FullKey:        lipgloss.NewStyle().Foreground(accent).Bold(true),
+		FullDesc:       lipgloss.NewStyle().Foreground(muted),
+		FullSeparator:  lipgloss.NewStyle().Foreground(muted),
+	}
+
 	return s
 }

@@ -104,8 +104,8 @@ func specimen(s *Styles) string {
 		{"Muted", s.Muted}, {"Accent", s.Accent}, {"Value", s.Value}, {"BigValue", s.BigValue}, {"Good", s.Good},
 		{"Bad", s.Bad}, {"Warn", s.Warn}, {"Forecast", s.Forecast}, {"Target", s.Target}, {"Capacity", s.Capacity},
 		{"Derived", s.Derived}, {"Disputed", s.Disputed}, {"Selected", s.Selected}, {"Header", s.Header},
-		{"Cell", s.Cell}, {"Bar", s.Bar}, {"BarPlan", s.BarPlan}, {"Filter", s.Filter}, {"StatusBar", s.StatusBar},
-		{"StatusKey", s.StatusKey}, {"Notice", s.Notice},
+		{"Cell", s.Cell}, {"Bar", s.Bar}, {"BarPlan", s.BarPlan}, {"Filter", s.Filter}, {"Link", s.Link}, {"StatusBar", s.StatusBar},
+		{"StatusKey", s.StatusKey}, {"Badge", s.Badge}, {"Notice", s.Notice},
 	}
 	var b strings.Builder
 	for _, n := range named {

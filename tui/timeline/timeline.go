@@ -6,6 +6,7 @@ package timeline
 import (
 	"corridor/tui/components/cells"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,7 @@ import (
 	"corridor/tui/common"
 	"corridor/tui/components/filtertable"
 	"corridor/tui/components/memo"
+	"corridor/tui/components/picker"
 	"corridor/tui/components/table"
 )
 
@@ -29,8 +31,8 @@ type KeyMap struct {
 // DefaultKeyMap returns the Timeline keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Country: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "country")),
-		Kind:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "kind")),
+		Country: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "pick a country")),
+		Kind:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "pick a kind")),
 	}
 }
 
@@ -44,6 +46,8 @@ type Model struct {
 	country   int // index into countries, -1 for all
 	kind      int // index into kinds, -1 for all
 	events    []model.Event
+	// pickers choose the country and the kind by typing.
+	countryPick, kindPick picker.Model
 	// narrow is the layout the rows were built for (date and title only).
 	narrow bool
 	width  int
@@ -53,10 +57,11 @@ type Model struct {
 
 // viewKey is everything the tab's drawing depends on.
 type viewKey struct {
-	in            common.Inputs
-	list          filtertable.State
-	country, kind int
-	narrow        bool
+	in                  common.Inputs
+	list                filtertable.State
+	country, kind       int
+	narrow              bool
+	countryPk, kindPick picker.State
 }
 
 // New builds the tab over c's dataset.
@@ -64,7 +69,17 @@ func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap(), list: filtertable.New("search titles, places, notes"), country: -1, kind: -1}
 	m.countries = c.Data.EventCountries()
 	m.kinds = c.Data.EventKindsUsed()
+	var countries, kinds []picker.Item
+	for _, v := range m.countries {
+		countries = append(countries, picker.Item{Value: v, Count: len(c.Data.FilterEvents(model.EventFilter{Country: v}))})
+	}
+	for _, v := range m.kinds {
+		kinds = append(kinds, picker.Item{Value: v, Count: len(c.Data.FilterEvents(model.EventFilter{Kind: v}))})
+	}
+	m.countryPick = picker.New(c.Styles, "country", countries, len(c.Data.Events))
+	m.kindPick = picker.New(c.Styles, "kind", kinds, len(c.Data.Events))
 	m.list.SetStyles(c.Styles)
+	m.list.SetTotal(len(c.Data.Events))
 	m.refilter()
 	return m
 }
@@ -80,10 +95,59 @@ func (m *Model) currentFilter() model.EventFilter {
 	return f
 }
 
-// refilter picks the events and rebuilds the rows.
+// refilter picks the events and rebuilds the rows, keeping the cursor on
+// the event it was on when that one still matches.
 func (m *Model) refilter() {
+	id := ""
+	if e, ok := m.selected(); ok {
+		id = e.ID
+	}
+	m.refilterTo(id)
+}
+
+// refilterTo filters and puts the cursor on event id, if shown.
+func (m *Model) refilterTo(id string) {
 	m.events = m.c.Data.FilterEvents(m.currentFilter())
 	m.rebuild()
+	if i := slices.IndexFunc(m.events, func(e model.Event) bool { return e.ID == id }); i >= 0 {
+		m.list.Table.SetCursor(i)
+	}
+}
+
+// Legend implements common.Legender.
+func (m *Model) Legend() [][2]string {
+	return [][2]string{{"◌", "planned: announced, not yet confirmed as held"}}
+}
+
+// Badges implements common.Badger: FILTER with the events left while a
+// search, country or kind narrows the list.
+func (m *Model) Badges() []string {
+	if f := m.currentFilter(); strings.TrimSpace(f.Query) == "" && f.Country == "" && f.Kind == "" {
+		return nil
+	}
+	return []string{fmt.Sprintf("FILTER %d/%d", len(m.events), len(m.c.Data.Events))}
+}
+
+// kept is what the Timeline carries over a data reload: filters by value,
+// since the lists of countries and kinds may change.
+type kept struct{ event, query, country, kind string }
+
+// Keep implements common.Keeper.
+func (m *Model) Keep() any {
+	e, _ := m.selected()
+	f := m.currentFilter()
+	return kept{e.ID, f.Query, f.Country, f.Kind}
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	k, ok := v.(kept)
+	if !ok {
+		return
+	}
+	m.list.SetQuery(k.query)
+	m.country, m.kind = slices.Index(m.countries, k.country), slices.Index(m.kinds, k.kind)
+	m.refilterTo(k.event)
 }
 
 // rebuild fills the list: one row per event, a year heading above the
@@ -126,12 +190,14 @@ func (m *Model) rebuild() {
 	m.list.Table.SetRows(rows)
 	m.list.Table.SetHeadings(heads)
 	m.list.SetSize(m.listW(), m.listH())
+	m.countryPick.SetSize(m.listW(), m.listH())
+	m.kindPick.SetSize(m.listW(), m.listH())
 }
 
 // View implements common.Tab. The frame is redrawn only after a message
 // or resize changed something, so an idle redraw costs nothing.
 func (m *Model) View() string {
-	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.country, m.kind, m.narrow}, m.draw)
+	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.country, m.kind, m.narrow, m.countryPick.State(), m.kindPick.State()}, m.draw)
 }
 
 // Title implements common.Tab.
@@ -140,6 +206,8 @@ func (m *Model) Title() string { return "Timeline" }
 // SetSize implements common.Tab.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
+	m.countryPick.SetSize(m.listW(), m.listH())
+	m.kindPick.SetSize(m.listW(), m.listH())
 	if narrow := m.listW() < 70; narrow != m.narrow {
 		m.rebuild()
 		return
@@ -147,22 +215,54 @@ func (m *Model) SetSize(w, h int) {
 	m.list.SetSize(m.listW(), m.listH())
 }
 
+// picking is the open picker, or nil.
+func (m *Model) picking() *picker.Model {
+	switch {
+	case m.countryPick.IsOpen():
+		return &m.countryPick
+	case m.kindPick.IsOpen():
+		return &m.kindPick
+	}
+	return nil
+}
+
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.list.SetStyles(m.c.Styles)
+		m.countryPick.SetStyles(m.c.Styles)
+		m.kindPick.SetStyles(m.c.Styles)
 		m.rebuild()
+		return m, nil
+	}
+	if p := m.picking(); p != nil {
+		var res picker.Result
+		*p, res = p.Update(msg)
+		if res != picker.Open {
+			choice := -1
+			values := m.countries
+			if p == &m.kindPick {
+				values = m.kinds
+			}
+			if res == picker.Picked {
+				choice = slices.Index(values, p.Value())
+			}
+			if p == &m.kindPick {
+				m.kind = choice
+			} else {
+				m.country = choice
+			}
+			m.refilter()
+		}
 		return m, nil
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.Capturing() {
 		switch {
 		case key.Matches(k, m.keys.Country):
-			m.country = cycle(m.country, len(m.countries))
-			m.refilter()
+			m.countryPick.Open(m.currentFilter().Country)
 			return m, nil
 		case key.Matches(k, m.keys.Kind):
-			m.kind = cycle(m.kind, len(m.kinds))
-			m.refilter()
+			m.kindPick.Open(m.currentFilter().Kind)
 			return m, nil
 		}
 	}
@@ -176,14 +276,6 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 		m.list.SetSize(m.listW(), m.listH())
 	}
 	return m, cmd
-}
-
-// cycle steps through -1 (all), 0 … n-1.
-func cycle(i, n int) int {
-	if i+1 >= n {
-		return -1
-	}
-	return i + 1
 }
 
 func (m *Model) side() bool { return m.width >= 120 }
@@ -212,6 +304,9 @@ func (m *Model) draw() string {
 	bar := fmt.Sprintf("country: %s · kind: %s · %d events", orAll(f.Country), orAll(f.Kind), len(m.events))
 	parts := []string{cells.Truncate(s.Muted.Render(bar), m.width, "…")}
 	list := m.list.View()
+	if p := m.picking(); p != nil {
+		list = p.View()
+	}
 	detail := m.detail()
 	switch {
 	case m.side():
@@ -284,11 +379,15 @@ func (m *Model) Selection() (common.Selection, bool) {
 	return common.Selection{Title: e.Title, Events: []model.Event{e}}, true
 }
 
-// Capturing implements common.Tab.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
+// Capturing implements common.Tab: while a filter or a picker reads
+// what is typed.
+func (m *Model) Capturing() bool { return m.list.Capturing() || m.picking() != nil }
 
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding {
+	if p := m.picking(); p != nil {
+		return p.KeyMap.ShortHelp()
+	}
 	if m.list.Capturing() {
 		return m.list.ShortHelp()
 	}
@@ -297,6 +396,9 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
+	if p := m.picking(); p != nil {
+		return p.KeyMap.FullHelp()
+	}
 	f := m.list.Table.KeyMap.FullHelp()
 	return append(f, []key.Binding{m.keys.Country, m.keys.Kind, m.list.Filter.KeyMap.Open, m.list.Filter.KeyMap.Clear})
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -61,6 +62,8 @@ func press(m *Model, keys ...string) {
 			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
 		case "enter":
 			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "down":
+			msg = tea.KeyPressMsg{Code: tea.KeyDown}
 		default:
 			msg = tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 		}
@@ -86,6 +89,12 @@ func lines(m *Model) []string {
 	return ls
 }
 
+var spaces = regexp.MustCompile(` {2,}`)
+
+// squash reads a frame with column padding collapsed to one space, so a
+// test says what a row shows, not how wide its columns are.
+func squash(s string) string { return spaces.ReplaceAllString(s, " ") }
+
 func TestYearHeadingsNewestFirst(t *testing.T) {
 	m := newModel(t, 80, 30)
 	var order []string
@@ -97,8 +106,8 @@ func TestYearHeadingsNewestFirst(t *testing.T) {
 	if strings.Join(order, " ") != "2027 2025 2024" {
 		t.Errorf("year headings %v, want 2027 2025 2024", order)
 	}
-	f := strings.Join(lines(m), "\n")
-	for _, want := range []string{"country: all · kind: all · 6 events", "year    ◌ milestone", "15 Jan    summit         Summit in Baku · Azerbaijan, Kazakhstan, Georgia", "Q4        construction   Port expansion starts"} {
+	f := squash(strings.Join(lines(m), "\n"))
+	for _, want := range []string{"country: all · kind: all · 6 events", "year ◌ milestone", "15 Jan summit Summit in Baku · Azerbaijan, Kazakhstan, Georgia", "Q4 construction Port expansion starts"} {
 		if !strings.Contains(f, want) {
 			t.Errorf("frame lacks %q:\n%s", want, f)
 		}
@@ -146,23 +155,37 @@ func TestDetailFollowsSelection(t *testing.T) {
 
 func TestCountryAndKindFilters(t *testing.T) {
 	m := newModel(t, 80, 30)
-	// Countries cycle most frequent first: Azerbaijan and Kazakhstan are
-	// in three events each, so Azerbaijan (alphabetically) comes first.
+	// The country picker lists all, then countries most frequent first
+	// (Azerbaijan and Kazakhstan are in three events each): ↓ enter
+	// picks Azerbaijan.
 	press(m, "c")
-	if f := m.Filter(); f.Country != "Azerbaijan" {
-		t.Fatalf("country after c = %q", f.Country)
+	if !m.Capturing() || !strings.Contains(strings.Join(lines(m), "\n"), "country: ▏ type to narrow") {
+		t.Fatalf("c should open the country picker:\n%s", strings.Join(lines(m), "\n"))
+	}
+	press(m, "down", "enter")
+	if f := m.Filter(); f.Country != "Azerbaijan" || m.Capturing() {
+		t.Fatalf("country after c ↓ enter = %q (picker open %v)", f.Country, m.Capturing())
 	}
 	f := strings.Join(lines(m), "\n")
 	if !strings.Contains(f, "country: Azerbaijan · kind: all · 3 events") || strings.Contains(f, "Ferry line opened") {
 		t.Errorf("Azerbaijan filter:\n%s", f)
 	}
-	press(m, "t") // kinds alphabetically: agreement first
+	press(m, "t", "a", "g", "r") // typing narrows the kinds to agreement
+	if f := strings.Join(lines(m), "\n"); !strings.Contains(f, "1 match") || strings.Contains(f, "summit") {
+		t.Fatalf("typing 'agr' should leave one kind:\n%s", f)
+	}
+	press(m, "enter")
 	f = strings.Join(lines(m), "\n")
 	if !strings.Contains(f, "kind: agreement · 2 events") || strings.Contains(f, "Summit in Baku") {
 		t.Errorf("Azerbaijan + agreement:\n%s", f)
 	}
 	if got := selected(t, m); got != "Joint operator founded" {
 		t.Errorf("selection after filtering: %q", got)
+	}
+	// esc in a picker resets that filter to all.
+	press(m, "c", "k", "esc")
+	if f := m.Filter(); f.Country != "" || f.Kind != "agreement" {
+		t.Errorf("esc in the country picker: country %q kind %q, want all and agreement", f.Country, f.Kind)
 	}
 }
 
@@ -224,12 +247,12 @@ func TestScrollKeepsSelectionAndItsYear(t *testing.T) {
 
 func TestNarrowDropsKindAndCountries(t *testing.T) {
 	m := newModel(t, 60, 30)
-	f := strings.Join(lines(m), "\n")
-	if strings.Contains(f, "summit") || strings.Contains(f, "· Azerbaijan") || !strings.Contains(f, "15 Jan    Summit in Baku") {
+	f := squash(strings.Join(lines(m), "\n"))
+	if strings.Contains(f, "summit") || strings.Contains(f, "· Azerbaijan") || !strings.Contains(f, "15 Jan Summit in Baku") {
 		t.Errorf("narrow list:\n%s", f)
 	}
 	m.SetSize(100, 30)
-	if f := strings.Join(lines(m), "\n"); !strings.Contains(f, "summit         Summit in Baku") {
+	if f := squash(strings.Join(lines(m), "\n")); !strings.Contains(f, "summit Summit in Baku") {
 		t.Errorf("list widened back:\n%s", f)
 	}
 }

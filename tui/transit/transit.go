@@ -123,7 +123,7 @@ func (m *Model) draw() string {
 	}
 	if m.width >= 100 {
 		listW := 38
-		left := s.Title.Render("Series") + "\n" + strings.Join(list, "\n")
+		left := s.Title.Render("Series") + s.Muted.Render(fmt.Sprintf(" %d/%d", m.cursor+1, len(m.panels))) + "\n" + strings.Join(list, "\n")
 		right := m.panelAt(m.cursor, m.width-listW-2, m.height)
 		return cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
 	}
@@ -230,7 +230,13 @@ func (m *Model) figureLine(o model.Observation, w int) string {
 	if o.Note != "" {
 		note += " · " + o.Note
 	}
-	return cells.Truncate(per+" "+vs+"  "+s.Muted.Render(note), w, "…")
+	line := per + " " + vs
+	// The publisher only where a few letters of it fit: a column of bare
+	// "…" says nothing.
+	if w-cells.Width(line)-2 >= 6 {
+		line += "  " + s.Muted.Render(note)
+	}
+	return cells.Truncate(line, w, "…")
 }
 
 // View implements common.Tab.
@@ -248,6 +254,23 @@ func (m *Model) Selection() (common.Selection, bool) {
 
 // Capturing implements common.Tab.
 func (m *Model) Capturing() bool { return false }
+
+// Keep implements common.Keeper: the selected series, by title.
+func (m *Model) Keep() any {
+	if len(m.panels) == 0 {
+		return ""
+	}
+	return m.panels[m.cursor].Title
+}
+
+// Restore implements common.Keeper.
+func (m *Model) Restore(v any) {
+	for i, p := range m.panels {
+		if p.Title == v {
+			m.cursor = i
+		}
+	}
+}
 
 // ShortHelp implements help.KeyMap.
 func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Prev} }

@@ -4,6 +4,7 @@ package cells
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -93,12 +94,39 @@ func escapeLen(s string) int {
 }
 
 // Truncate cuts s to w cells, adding tail when it cut; lines that already
-// fit are returned as they are without segmenting them.
+// fit are returned as they are without segmenting them. A tail never
+// follows a space ("Baku…", not "Baku …"), so a cut cell never looks
+// like a column holding only the tail.
 func Truncate(s string, w int, tail string) string {
 	if Width(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, tail)
+	if tail == "" {
+		return ansi.Truncate(s, w, "")
+	}
+	cut := ansi.Truncate(s, max(w-Width(tail), 0), "")
+	// Drop spaces at the end of the visible text, keeping the escape
+	// sequences after them.
+	var seqs []string
+	for {
+		if t := strings.TrimRight(cut, " "); t != cut {
+			cut = t
+			continue
+		}
+		i := strings.LastIndex(cut, "\x1b[")
+		if i < 0 || !strings.HasSuffix(cut, "m") || strings.ContainsAny(cut[i+2:len(cut)-1], "\x1b") {
+			break
+		}
+		seqs = append(seqs, cut[i:])
+		cut = cut[:i]
+	}
+	for i := len(seqs) - 1; i >= 0; i-- {
+		cut += seqs[i]
+	}
+	if Width(cut) == 0 && Width(s) > 0 && w >= Width(tail) {
+		return ansi.Truncate(s, w, tail) // nothing but spaces before the cut
+	}
+	return cut + tail
 }
 
 // Pad cuts or pads s to exactly w cells.
@@ -155,4 +183,91 @@ func Columns(gap string, blocks []string, widths []int) string {
 		}
 	}
 	return sb.String()
+}
+
+// Overlay draws top over base with top's first cell at column x of line
+// y, the way a dialog sits over the screen: base keeps its cells (and
+// their styles) to the left and right of each of top's lines. Styles are
+// reset at both edges so neither side's colours leak into the other.
+func Overlay(base, top string, x, y int) string {
+	lines := strings.Split(base, "\n")
+	for i, t := range strings.Split(top, "\n") {
+		row := y + i
+		if row < 0 {
+			continue
+		}
+		for len(lines) <= row {
+			lines = append(lines, "")
+		}
+		l := lines[row]
+		tw := Width(t)
+		left := ansi.Cut(l, 0, x)
+		if lw := Width(left); lw < x {
+			left += strings.Repeat(" ", x-lw)
+		}
+		right := ""
+		if lw := Width(l); lw > x+tw {
+			right = ansi.Cut(l, x+tw, lw)
+		}
+		lines[row] = left + "\x1b[m" + t + "\x1b[m" + right
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Highlight wraps every match of q in s's visible text (ignoring case)
+// in on … off, leaving escape sequences and the text itself untouched:
+// a filter's matches stand out in cells of any style.
+func Highlight(s, q, on, off string) string {
+	qr := []rune(strings.ToLower(q))
+	if len(qr) == 0 {
+		return s
+	}
+	// The visible runes of s, lower-cased one for one, with where each
+	// starts in s.
+	var runes []rune
+	var at []int
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			if n := escapeLen(s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		runes = append(runes, unicode.ToLower(r))
+		at = append(at, i)
+		i += size
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i+len(qr) <= len(runes); {
+		match := true
+		for j, r := range qr {
+			if runes[i+j] != r {
+				match = false
+				break
+			}
+		}
+		if !match {
+			i++
+			continue
+		}
+		end := len(s)
+		if i+len(qr) < len(at) {
+			end = at[i+len(qr)]
+		} else {
+			// The match runs to the last rune: stop before any trailing
+			// escape sequences.
+			r := at[len(at)-1]
+			_, size := utf8.DecodeRuneInString(s[r:])
+			end = r + size
+		}
+		b.WriteString(s[last:at[i]] + on + s[at[i]:end] + off)
+		last = end
+		i += len(qr)
+	}
+	if last == 0 {
+		return s
+	}
+	return b.String() + s[last:]
 }

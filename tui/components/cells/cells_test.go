@@ -111,3 +111,32 @@ func TestColumnsGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestOverlayKeepsTheCellsAroundTheBox(t *testing.T) {
+	base := "\x1b[31mred red red red\x1b[m\nplain text here!\nthird"
+	got := Overlay(base, "[AB]\n[CD]", 4, 1)
+	lines := strings.Split(ansi.Strip(got), "\n")
+	want := []string{"red red red red", "plai[AB]xt here!", "thir[CD]"}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d = %q, want %q", i, lines[i], want[i])
+		}
+	}
+	if !strings.Contains(got, "\x1b[m[AB]") {
+		t.Errorf("the box must start from reset styles: %q", got)
+	}
+}
+
+func TestHighlightKeepsStylesAndText(t *testing.T) {
+	for _, c := range []struct{ s, q, want string }{
+		{"Port of Baku", "baku", "Port of [Baku]"},
+		{"\x1b[31mTürkiye\x1b[m and türkiye", "TÜRK", "\x1b[31m[Türk]iye\x1b[m and [türk]iye"},
+		{"Georgia", "x", "Georgia"},
+		{"aaa", "a", "[a][a][a]"},
+		{"ends in q\x1b[m", "q", "ends in [q]\x1b[m"},
+	} {
+		if got := Highlight(c.s, c.q, "[", "]"); got != c.want {
+			t.Errorf("Highlight(%q, %q) = %q, want %q", c.s, c.q, got, c.want)
+		}
+	}
+}

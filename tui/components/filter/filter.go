@@ -84,6 +84,10 @@ func (m Model) Update(msg tea.Msg) (_ Model, cmd tea.Cmd, changed bool) {
 	return m, cmd, m.input.Value() != before
 }
 
+// SetQuery sets the filter text without opening the line for typing
+// (a tab restoring its filter after a data reload).
+func (m *Model) SetQuery(q string) { m.input.SetValue(q) }
+
 // Shown reports whether the filter line takes a row (open or non-empty).
 func (m Model) Shown() bool { return m.active || m.input.Value() != "" }
 

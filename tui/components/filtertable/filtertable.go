@@ -5,8 +5,14 @@
 package filtertable
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"corridor/tui/components/cells"
 
 	"corridor/tui/components/filter"
 	"corridor/tui/components/table"
@@ -19,6 +25,9 @@ type Model struct {
 	Filter filter.Model
 	width  int
 	height int
+	// total is how many rows there are unfiltered, for "5 of 16".
+	total int
+	muted lipgloss.Style
 }
 
 // Change says what an Update changed.
@@ -40,6 +49,18 @@ func New(placeholder string, opts ...table.Option) Model {
 func (m *Model) SetStyles(s *styles.Styles) {
 	m.Table.SetStyles(table.Styles{Header: s.Header, Cell: s.Cell, Selected: s.Selected, Muted: s.Muted, Heading: s.Heading})
 	m.Filter.SetStyle(s.Filter)
+	m.muted = s.Muted
+}
+
+// SetTotal says how many rows there are before filtering, so the filter
+// line can say how many match.
+func (m *Model) SetTotal(n int) { m.total = n }
+
+// SetQuery sets the filter text (a tab restoring its filter after a data
+// reload) and underlines its matches.
+func (m *Model) SetQuery(q string) {
+	m.Filter.SetQuery(q)
+	m.Table.SetHighlight(strings.TrimSpace(q))
 }
 
 // State is everything the filtered table's drawing depends on besides
@@ -48,11 +69,12 @@ type State struct {
 	Table  table.State
 	Query  string
 	Active bool
+	Total  int
 }
 
 // State returns the current State.
 func (m Model) State() State {
-	return State{Table: m.Table.State(), Query: m.Filter.Query(), Active: m.Filter.Active()}
+	return State{Table: m.Table.State(), Query: m.Filter.Query(), Active: m.Filter.Active(), Total: m.total}
 }
 
 // FilterHeight is the lines the filter line takes (0 or 1).
@@ -66,7 +88,7 @@ func (m Model) FilterHeight() int {
 // SetSize sets the outer size; the table gets what the filter leaves.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.Filter.SetWidth(w)
+	m.Filter.SetWidth(w - countW)
 	m.Table.SetSize(w, h-m.FilterHeight())
 }
 
@@ -80,6 +102,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, Change) {
 	var cmd tea.Cmd
 	m.Filter, cmd, ch.Query = m.Filter.Update(msg)
 	ch.Layout = shown != m.Filter.Shown()
+	if ch.Query {
+		m.Table.SetHighlight(strings.TrimSpace(m.Filter.Query()))
+	}
 	if ch.Query || ch.Layout || m.Filter.Active() {
 		return m, cmd, ch
 	}
@@ -89,12 +114,24 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, Change) {
 	return m, cmd, ch
 }
 
-// View draws the filter line (when shown) and the table.
+// countW is the room kept at the end of the filter line for the count.
+const countW = 14
+
+// View draws the filter line (when shown), with how many rows match on
+// its right, and the table.
 func (m Model) View() string {
-	if m.Filter.Shown() {
-		return m.Filter.View() + "\n" + m.Table.View()
+	if !m.Filter.Shown() {
+		return m.Table.View()
 	}
-	return m.Table.View()
+	count := fmt.Sprintf("%d of %d match", len(m.Table.Rows()), m.total)
+	if m.total == 0 {
+		count = fmt.Sprintf("%d match", len(m.Table.Rows()))
+	}
+	line := cells.Truncate(m.Filter.View(), max(m.width-cells.Width(count)-1, 0), "")
+	if gap := m.width - cells.Width(line) - cells.Width(count); gap >= 1 {
+		line += strings.Repeat(" ", gap) + m.muted.Render(count)
+	}
+	return line + "\n" + m.Table.View()
 }
 
 // ShortHelp lists the keys that work now: the filter's while typing.

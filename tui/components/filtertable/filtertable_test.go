@@ -142,3 +142,23 @@ func TestViewGolden(t *testing.T) {
 		}
 	}
 }
+
+// The filter line says how many rows match of how many, and the table
+// underlines what matched.
+func TestFilterLineCountsMatches(t *testing.T) {
+	m := newList(40, 8)
+	m.SetTotal(len(names))
+	press(&m, 40, 8, "/", "b", "a")
+	v := m.View()
+	first := ansi.Strip(strings.SplitN(v, "\n", 2)[0])
+	if !strings.HasPrefix(first, "/ba") || !strings.HasSuffix(first, "2 of 6 match") || ansi.StringWidth(first) != 40 {
+		t.Fatalf("filter line %q, want /ba … 2 of 6 match across 40 cells", first)
+	}
+	if !strings.Contains(v, "\x1b[4mBa\x1b[24mku") {
+		t.Errorf("Baku's match not underlined: %q", v)
+	}
+	press(&m, 40, 8, "esc")
+	if strings.Contains(m.View(), "\x1b[4m") {
+		t.Error("clearing the filter should clear the underlines")
+	}
+}

@@ -139,7 +139,7 @@ func (m Model) Bindings() []key.Binding {
 }
 
 // Badges names the modes in force for the status bar.
-func (m Model) Badges() string {
+func (m Model) Badges() []string {
 	var b []string
 	if m.frozen {
 		b = append(b, "FROZEN")
@@ -147,7 +147,7 @@ func (m Model) Badges() string {
 	if m.on && m.paused {
 		b = append(b, "PAUSED")
 	}
-	return strings.Join(b, " ")
+	return b
 }
 
 // Countdown is briefing mode's slim bar: the time left on this tab as a

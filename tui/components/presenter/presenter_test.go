@@ -35,7 +35,7 @@ func TestRotatesOnTimePausesAndResumes(t *testing.T) {
 	if m.Key(press('j'), nil) {
 		t.Fatal("an ordinary key must go on to the tab")
 	}
-	if !m.Paused() || m.Badges() != "PAUSED" || tick(&m, 10) != 0 {
+	if !m.Paused() || strings.Join(m.Badges(), " ") != "PAUSED" || tick(&m, 10) != 0 {
 		t.Fatalf("a key should pause the rotation (badges %q)", m.Badges())
 	}
 	if !m.Key(press('p'), nil) || m.Paused() || tick(&m, 3) != 1 {
@@ -57,7 +57,7 @@ func TestFreezeHoldsBodyAndSaysSo(t *testing.T) {
 	if !m.Key(press('f'), func() string { return "BODY" }) {
 		t.Fatal("f not consumed")
 	}
-	if body, ok := m.Frozen(); !ok || body != "BODY" || m.Badges() != "FROZEN" {
+	if body, ok := m.Frozen(); !ok || body != "BODY" || strings.Join(m.Badges(), " ") != "FROZEN" {
 		t.Fatalf("frozen = %q %v, badges %q", body, ok, m.Badges())
 	}
 	if !m.Key(press('2'), nil) {
@@ -67,7 +67,7 @@ func TestFreezeHoldsBodyAndSaysSo(t *testing.T) {
 		t.Fatal("quit must pass a frozen screen")
 	}
 	m.Key(press('f'), nil)
-	if _, ok := m.Frozen(); ok || m.Badges() != "" {
+	if _, ok := m.Frozen(); ok || len(m.Badges()) != 0 {
 		t.Fatal("f again should unfreeze")
 	}
 }

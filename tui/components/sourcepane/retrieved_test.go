@@ -1,6 +1,7 @@
 package sourcepane
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 
@@ -35,14 +36,14 @@ func TestPaneShowsRetrievedAndArchive(t *testing.T) {
 	m.SetData(d)
 	m.SetSize(100, 40)
 	m.Open(model.Selection{Title: "Port of Baku", Observations: d.Observations[:1]})
-	view := m.View()
-	for _, want := range []string{"retrieved on or before 2026-11-22", "archived copy: https://web.archive.org/web/2026/https://example.org/a"} {
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"retrieved on or before 2026-11-22", "archived copy:", "https://web.archive.org/web/2026/https://example.org/a"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("pane lacks %q:\n%s", want, view)
 		}
 	}
 	m.Open(model.Selection{Title: "Port of Baku", Observations: d.Observations[1:]})
-	if view := m.View(); strings.Contains(view, "retrieved") || strings.Contains(view, "archived") {
+	if view := ansi.Strip(m.View()); strings.Contains(view, "retrieved") || strings.Contains(view, "archived") {
 		t.Errorf("a source without the dates shows them:\n%s", view)
 	}
 }

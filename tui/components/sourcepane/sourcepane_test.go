@@ -93,29 +93,50 @@ func TestFigureWithEverySource(t *testing.T) {
 	}
 }
 
-// A long address wraps inside the pane, never past its border, and the
-// pieces put back together are the whole address.
-func TestLongAddressWraps(t *testing.T) {
-	for _, w := range []int{40, 50, 70} {
+// An address is one OSC 8 hyperlink on one line, never broken: cut with
+// … when the pane is narrower than it, the link target whole.
+func TestAddressIsOneUnbrokenHyperlink(t *testing.T) {
+	for _, w := range []int{40, 50, 70, 120} {
 		m := figure(t, w, 40, styles.DefaultStyles(true))
-		lines := plain(m)
-		var addr string
-		for i, l := range lines {
-			if ansi.StringWidth(l) > w {
-				t.Errorf("width %d: line %d is %d wide: %q", w, i, ansi.StringWidth(l), l)
-			}
-			inner := strings.TrimSpace(strings.Trim(strings.TrimSpace(l), "║"))
-			if strings.HasPrefix(inner, "https://www.example") || addr != "" && !strings.HasPrefix(addr, longAddress) {
-				addr += inner
+		v := m.View()
+		for i, l := range strings.Split(v, "\n") {
+			if lw := ansi.StringWidth(l); lw > w {
+				t.Errorf("width %d: line %d is %d wide", w, i, lw)
 			}
 		}
-		if addr != longAddress {
-			t.Errorf("width %d: address reads %q", w, addr)
+		link := ansi.SetHyperlink(longAddress)
+		if strings.Count(v, link) != 1 {
+			t.Fatalf("width %d: the address is not one hyperlink to the whole address:\n%q", w, v)
 		}
-		if w < len(longAddress) && !strings.Contains(strings.Join(lines, "\n"), "https://www.example") {
-			t.Errorf("width %d: address start missing", w)
+		line := ansi.Strip(strings.SplitN(v[strings.Index(v, link):], "\n", 2)[0])
+		shown := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), "║"))
+		if w-6 >= len(longAddress) && shown != longAddress {
+			t.Errorf("width %d: address shown as %q, want it whole", w, shown)
+		}
+		if w-6 < len(longAddress) && (!strings.HasSuffix(shown, "…") || !strings.HasPrefix(longAddress, strings.TrimSuffix(shown, "…"))) {
+			t.Errorf("width %d: address shown as %q, want its start and …", w, shown)
+		}
+		if strings.Contains(ansi.Strip(v), "hit-record-cargo-in-2024") && w-6 < len(longAddress) {
+			t.Errorf("width %d: the address tail wrapped onto another line", w)
 		}
 	}
+}
+
+// Wrapped lines hang two cells under the line they continue.
+func TestHangingIndent(t *testing.T) {
+	m := figure(t, 44, 40, styles.DefaultStyles(true))
+	lines := plain(m)
+	for i, l := range lines {
+		if strings.Contains(l, "† growth is computed") {
+			first := strings.Index(l, "†")
+			next := lines[i+1]
+			if got := len(next) - len(strings.TrimLeft(strings.TrimLeft(next, "║"), " ")) - 1; got < first+1 {
+				t.Fatalf("continuation %q is not indented past %q", next, l)
+			}
+			return
+		}
+	}
+	t.Fatalf("no derived line:\n%s", strings.Join(lines, "\n"))
 }
 
 func TestEventSelection(t *testing.T) {
@@ -136,29 +157,131 @@ func TestEventSelection(t *testing.T) {
 	}
 }
 
-func TestScroll(t *testing.T) {
-	m := figure(t, 60, 8, styles.DefaultStyles(true))
-	first := func() string { return plain(m)[2] } // under the border and title
-	top := first()
-	if !strings.Contains(top, "† growth") {
-		t.Fatalf("top line %q", top)
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
 	}
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'j', Text: "j"})
-	if first() == top {
-		t.Error("j did not scroll")
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+func pressKeys(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m, _ = m.Update(keyMsg(k))
 	}
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'k', Text: "k"})
-	if first() != top {
-		t.Errorf("k did not scroll back: %q", first())
+	return m
+}
+
+// j/k move between sources, g/G/home/end go to the first and last, and
+// the bottom edge says which source is selected and which line is on top.
+func TestMovesBetweenSourcesWithPosition(t *testing.T) {
+	m := figure(t, 60, 10, styles.DefaultStyles(true))
+	if !strings.Contains(plain(m)[9], "source 1/3") || !strings.Contains(plain(m)[9], "line 1/") {
+		t.Fatalf("bottom edge %q, want source 1/3 and the line", plain(m)[9])
 	}
-	if n := len(plain(m)); n != 8 {
-		t.Errorf("pane is %d lines, want 8", n)
+	if m.Address() != longAddress {
+		t.Fatalf("first source's address = %q", m.Address())
+	}
+	m = pressKeys(m, "j")
+	if m.Address() != "https://en.trend.az/business/1" || !strings.Contains(plain(m)[9], "source 2/3") {
+		t.Fatalf("j: address %q, edge %q", m.Address(), plain(m)[9])
+	}
+	if f := strings.Join(plain(m), "\n"); !strings.Contains(f, "https://en.trend.az/business/1") {
+		t.Errorf("the selected source is not in view:\n%s", f)
+	}
+	for _, k := range []string{"G", "end"} {
+		m = pressKeys(m, "g", k)
+		if src, n, _, _ := m.Position(); src != 3 || n != 3 || m.Address() != "" {
+			t.Errorf("%s: source %d/%d address %q, want the last, which has none", k, src, n, m.Address())
+		}
+		if f := strings.Join(plain(m), "\n"); !strings.Contains(f, "no web address recorded") {
+			t.Errorf("%s: the last source is not in view:\n%s", k, f)
+		}
+	}
+	for _, k := range []string{"g", "home"} {
+		m = pressKeys(m, "G", k)
+		if src, _, line, _ := m.Position(); src != 1 || line != 1 {
+			t.Errorf("%s: source %d line %d, want 1 and 1", k, src, line)
+		}
+	}
+	m = pressKeys(m, "pgdown")
+	if _, _, line, _ := m.Position(); line == 1 {
+		t.Error("pgdown did not scroll")
 	}
 	// Opening another selection starts at its top.
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
 	m.Open(model.Selection{Title: "again", Observations: m.sel.Observations, Derived: m.sel.Derived})
-	if first() != top {
-		t.Errorf("Open did not go to the top: %q", first())
+	if src, _, line, _ := m.Position(); src != 1 || line != 1 {
+		t.Errorf("Open kept source %d line %d", src, line)
+	}
+}
+
+// The selected source is marked in the gutter, not only by colour.
+func TestSelectedSourceIsMarked(t *testing.T) {
+	m := pressKeys(figure(t, 70, 40, styles.DefaultStyles(true)), "j")
+	for _, l := range plain(m) {
+		if strings.Contains(l, "Trend (agency)") && !strings.Contains(l, "▌") {
+			t.Errorf("selected source's line %q lacks the mark", l)
+		}
+		if strings.Contains(l, "Ministry of Transport") && strings.Contains(l, "▌") {
+			t.Errorf("unselected source marked: %q", l)
+		}
+	}
+}
+
+// y offers the selected address to the terminal's clipboard and says it
+// was sent, nothing more.
+func TestCopySendsTheAddress(t *testing.T) {
+	m := figure(t, 70, 40, styles.DefaultStyles(true))
+	_, cmd := m.Update(keyMsg("y"))
+	if cmd == nil {
+		t.Fatal("y returned no command")
+	}
+	var got []tea.Msg
+	for _, c := range cmd().(tea.BatchMsg) {
+		got = append(got, c())
+	}
+	if len(got) != 2 || fmt.Sprint(got[0]) != longAddress || got[1] != (CopiedMsg{longAddress}) {
+		t.Fatalf("y sent %v, want the clipboard set to the address and CopiedMsg", got)
+	}
+	m = pressKeys(m, "G")
+	if _, cmd := m.Update(keyMsg("y")); cmd != nil {
+		t.Error("y on a source without an address should do nothing")
+	}
+}
+
+// The pane is as tall as its content, up to the room it has.
+func TestHeightFitsContent(t *testing.T) {
+	c, _ := fixture(t, styles.DefaultStyles(true))
+	m := New(c.Styles)
+	m.SetData(c.Data)
+	m.SetSize(80, 30)
+	m.Open(model.Selection{Title: "one source", Sources: []string{"agency"}})
+	if h := m.Height(); h != 5 || len(plain(m)) != 5 {
+		t.Fatalf("one source of three lines: height %d (%d drawn), want 5", h, len(plain(m)))
+	}
+	if big := figure(t, 80, 12, styles.DefaultStyles(true)); big.Height() != 12 {
+		t.Fatalf("long content: height %d, want all 12 lines of room", big.Height())
+	}
+}
+
+func TestMouseSelectsAndScrolls(t *testing.T) {
+	m := figure(t, 70, 30, styles.DefaultStyles(true))
+	for y, l := range plain(m) {
+		if strings.Contains(l, "Trend (agency)") {
+			m, _ = m.Update(tea.MouseClickMsg{X: 10, Y: y, Button: tea.MouseLeft})
+		}
+	}
+	if src, _, _, _ := m.Position(); src != 2 {
+		t.Errorf("click on the second source selected %d", src)
+	}
+	m = figure(t, 70, 10, styles.DefaultStyles(true))
+	m, _ = m.Update(tea.MouseWheelMsg{X: 10, Y: 3, Button: tea.MouseWheelDown})
+	if _, _, line, _ := m.Position(); line != 4 {
+		t.Errorf("wheel down: top line %d, want 4", line)
 	}
 }
 

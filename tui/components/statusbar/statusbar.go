@@ -26,10 +26,25 @@ type State struct {
 	Notice string
 	// Banner is a problem that stays until it is fixed (a bad data edit).
 	Banner string
-	// Badges name modes in force, such as FROZEN or PAUSED.
+	// Badges name modes in force, such as FROZEN, PAUSED, FILTER or
+	// SORT, joined by JoinBadges (a string keeps State comparable).
 	Badges string
 	// Legend explains the marks next to figures.
 	Legend string
+}
+
+// badgeSep separates badges inside State.Badges.
+const badgeSep = "\x1f"
+
+// JoinBadges packs badges for State.Badges, skipping empty ones.
+func JoinBadges(badges ...string) string {
+	var keep []string
+	for _, b := range badges {
+		if b != "" {
+			keep = append(keep, b)
+		}
+	}
+	return strings.Join(keep, badgeSep)
 }
 
 // Model is the status bar.
@@ -72,7 +87,9 @@ func (m *Model) draw() string {
 	var line string
 	badges := ""
 	if st.Badges != "" {
-		badges = s.StatusKey.Reverse(true).Bold(true).Render(" "+st.Badges+" ") + " "
+		for _, b := range strings.Split(st.Badges, badgeSep) {
+			badges += s.Badge.Render(" "+b+" ") + " "
+		}
 	}
 	switch {
 	case st.Notice != "":

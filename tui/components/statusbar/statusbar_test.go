@@ -45,12 +45,12 @@ func TestNoticeReplacesTheLine(t *testing.T) {
 
 func TestBadgesShowInEveryState(t *testing.T) {
 	s := full
-	s.Badges = "FROZEN"
-	if got := view(100, s); !strings.HasPrefix(got, " FROZEN  bundled data") {
-		t.Fatalf("status = %q, want the FROZEN badge first", got)
+	s.Badges = JoinBadges("FROZEN", "", "FILTER 3/16")
+	if got := view(100, s); !strings.HasPrefix(got, " FROZEN   FILTER 3/16  bundled data") {
+		t.Fatalf("status = %q, want the FROZEN and FILTER badges first", got)
 	}
 	s.Notice = "saved"
-	if got := view(100, s); !strings.HasPrefix(got, " FROZEN  saved") {
+	if got := view(100, s); !strings.HasPrefix(got, " FROZEN   FILTER 3/16  saved") {
 		t.Fatalf("status with a notice = %q, want the badge kept", got)
 	}
 }

@@ -1,12 +1,17 @@
 // Package table is a scrolling, selectable table that renders only the
 // rows in view, so drawing a frame costs the same for 10 rows or 10,000.
 // Rows can have a heading line above them (the Timeline's years) that
-// scrolls with the rows and that the cursor passes over.
+// scrolls with the rows and that the cursor passes over; the heading of
+// the rows at the top stays pinned while they scroll. The header shows
+// the cursor's position ("12/54"), and text matching a filter is
+// underlined.
 package table
 
 import (
-	"corridor/tui/components/cells"
+	"fmt"
 	"strings"
+
+	"corridor/tui/components/cells"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -14,11 +19,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Column describes one column. A Flex column takes the width the fixed
-// ones leave; MinWidth columns are dropped, rightmost first, when the
-// table is too narrow to show them.
+// Column describes one column. Every column is as wide as its widest
+// cell (or title) when the table has the room. When it has not, Flex
+// columns (free text such as names) shrink first, down to Width; then
+// Optional columns are dropped, lowest Keep first (rightmost first among
+// equals); then, as a last resort, the rest shrink to a few cells and the
+// rightmost go. A column is never drawn so narrow that it shows only "…".
 type Column struct {
 	Title string
+	// Width is the narrowest a Flex column shrinks to before optional
+	// columns are dropped.
 	Width int
 	Flex  bool
 	Right bool
@@ -27,6 +37,10 @@ type Column struct {
 	Optional bool
 	Keep     int
 }
+
+// minCol is the narrowest any column is drawn: three characters and the
+// ellipsis, so a cut value still says something.
+const minCol = 4
 
 // KeyMap is the table's navigation.
 type KeyMap struct {
@@ -70,10 +84,14 @@ type Model struct {
 	columns []Column
 	rows    [][]string
 	heads   []string
-	cursor  int
-	offset  int
-	width   int
-	height  int
+	// owner is, for each row, the row whose heading it sits under (-1
+	// before the first heading), so the top row's heading can be pinned.
+	owner  []int
+	hilite string
+	cursor int
+	offset int
+	width  int
+	height int
 	// rev counts SetRows and SetColumns calls, so State changes whenever
 	// the content may have, without comparing every cell.
 	rev int
@@ -85,12 +103,23 @@ type Model struct {
 	Focused bool
 }
 
-// lineCache holds drawn rows for one (rev, width).
+// lineCache holds drawn rows for one (rev, width), with the column
+// layout they were drawn in and the widest cell of each column.
 type lineCache struct {
 	rev, width int
 	header     string
-	rows       map[int]string
-	heads      map[int]string
+	// titles are the column titles as fitted, for placing the position.
+	titles []string
+	rows   map[int]string
+	heads  map[int]string
+	cols   []int
+	widths []int
+	// cut holds the cells cut differently from the plain "start…" so two
+	// different rows never read the same, by row and visible column.
+	cut map[[2]int]string
+	// natural is each column's widest cell or title, for natRev.
+	natRev  int
+	natural []int
 }
 
 // SetStyles changes the table's styles (the terminal's background
@@ -148,7 +177,31 @@ func (m *Model) SetRows(rows [][]string) {
 // so it never rests on a heading. Call it after SetRows; nil removes them.
 func (m *Model) SetHeadings(headings []string) {
 	m.heads = headings
+	m.owner = m.owner[:0]
+	last := -1
+	for r := range headings {
+		if headings[r] != "" {
+			last = r
+		}
+		m.owner = append(m.owner, last)
+	}
+	m.rev++
 	m.SetCursor(m.cursor)
+}
+
+// pinned reports whether row r, at the top of the view, needs its
+// heading drawn above it because the heading itself scrolled away.
+func (m Model) pinned(r int) bool {
+	return r < len(m.owner) && m.owner[r] >= 0 && m.owner[r] != r
+}
+
+// SetHighlight underlines text matching q (ignoring case) in every cell,
+// so a filter shows why each row is there; "" removes it.
+func (m *Model) SetHighlight(q string) {
+	if q != m.hilite {
+		m.hilite = q
+		m.rev++
+	}
 }
 
 // heading is the heading above row r, or "".
@@ -169,7 +222,11 @@ func (m Model) topFor(end, page int) int {
 		if m.heading(top-1) != "" {
 			add = 2
 		}
-		if n+add > page {
+		pin := 0
+		if m.pinned(top - 1) {
+			pin = 1
+		}
+		if n+add+pin > page {
 			break
 		}
 		n += add
@@ -238,52 +295,146 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// layout decides each visible column's width: optional columns go first
-// when the fixed widths do not fit, then the flex column takes the rest.
-func (m Model) layout() (cols []int, widths []int) {
+// naturals is each column's widest cell or title, measured once per
+// content revision.
+func (m Model) naturals(c *lineCache) []int {
+	if c.natural != nil && c.natRev == m.rev {
+		return c.natural
+	}
+	nat := make([]int, len(m.columns))
+	for i, col := range m.columns {
+		nat[i] = cells.Width(col.Title)
+	}
+	for _, r := range m.rows {
+		for i := range min(len(r), len(nat)) {
+			nat[i] = max(nat[i], cells.Width(r[i]))
+		}
+	}
+	c.natural, c.natRev = nat, m.rev
+	return nat
+}
+
+// layout decides which columns show and how wide: each as wide as its
+// content when there is room; otherwise flex columns shrink to their
+// Width, then optional columns go (lowest Keep first), then the rest
+// shrink to minCol and the rightmost go.
+func (m Model) layout(c *lineCache, width int) (cols []int, widths []int) {
+	nat := m.naturals(c)
 	for i := range m.columns {
 		cols = append(cols, i)
 	}
-	total := func() (sum int, flex int) {
-		for _, i := range cols {
-			c := m.columns[i]
-			if c.Flex {
-				flex++
-				sum += max(c.Width, 4) + 1
-			} else {
-				sum += c.Width + 1
-			}
+	floor := func(i int, last bool) int {
+		col := m.columns[i]
+		switch {
+		case last:
+			return min(nat[i], minCol)
+		case col.Flex:
+			return min(nat[i], max(col.Width, minCol))
 		}
-		return sum, flex
+		return nat[i]
+	}
+	// fit shrinks the widest shrinkable column a cell at a time until the
+	// columns fit or none can shrink further.
+	fit := func(cols []int, last bool) ([]int, bool) {
+		w := make([]int, len(cols))
+		total := len(cols) - 1
+		for j, i := range cols {
+			w[j] = nat[i]
+			total += w[j]
+		}
+		for total > width {
+			best := -1
+			for j, i := range cols {
+				if w[j] > floor(i, last) && (best < 0 || w[j] > w[best]) {
+					best = j
+				}
+			}
+			if best < 0 {
+				return w, false
+			}
+			w[best]--
+			total--
+		}
+		return w, true
 	}
 	for {
-		sum, _ := total()
-		if sum <= m.width {
-			break
+		if w, ok := fit(cols, false); ok {
+			return cols, w
 		}
 		drop := -1
 		for j := len(cols) - 1; j >= 0; j-- {
-			c := m.columns[cols[j]]
-			if c.Optional && (drop < 0 || c.Keep < m.columns[cols[drop]].Keep) {
+			col := m.columns[cols[j]]
+			if col.Optional && (drop < 0 || col.Keep < m.columns[cols[drop]].Keep) {
 				drop = j
 			}
 		}
 		if drop < 0 {
 			break
 		}
-		cols = append(cols[:drop], cols[drop+1:]...)
+		cols = append(cols[:drop:drop], cols[drop+1:]...)
 	}
-	sum, flex := total()
-	spare := max(m.width-sum, 0)
-	for _, i := range cols {
-		c := m.columns[i]
-		w := c.Width
-		if c.Flex {
-			w = max(c.Width, 4) + spare/max(flex, 1)
+	for {
+		w, ok := fit(cols, true)
+		if ok || len(cols) == 1 {
+			return cols, w
 		}
-		widths = append(widths, w)
+		cols = cols[:len(cols)-1]
 	}
-	return cols, widths
+}
+
+// distinct finds the cells that, cut to their column's width, would read
+// the same as another row's different cell, and cuts them around where
+// they differ instead: "Trans-Caspian…Aktau–Sumgait" and
+// "Trans-Caspian…Siyazan–Turkm…", not "Trans-Caspian fibre…" twice.
+func (m Model) distinct(cols, widths []int) map[[2]int]string {
+	out := map[[2]int]string{}
+	for j, i := range cols {
+		w := widths[j]
+		groups := map[string][]int{}
+		for r, row := range m.rows {
+			if i < len(row) && cells.Width(row[i]) > w {
+				cut := ansi.Strip(cells.Truncate(row[i], w, "…"))
+				groups[cut] = append(groups[cut], r)
+			}
+		}
+		for _, rs := range groups {
+			if len(rs) < 2 {
+				continue
+			}
+			plain := make([][]rune, len(rs))
+			for k, r := range rs {
+				plain[k] = []rune(ansi.Strip(m.rows[r][i]))
+			}
+			for k, r := range rs {
+				// Where this cell first differs from any other in the group.
+				at := 0
+				for o := range plain {
+					if o == k || string(plain[o]) == string(plain[k]) {
+						continue
+					}
+					p := 0
+					for p < len(plain[k]) && p < len(plain[o]) && plain[k][p] == plain[o][p] {
+						p++
+					}
+					at = max(at, p)
+				}
+				out[[2]int{r, j}] = middleCut(plain[k], at, w)
+			}
+		}
+	}
+	return out
+}
+
+// middleCut writes s in w cells keeping its start and the part from
+// index at (where it differs from a look-alike): "head…rest", with a
+// trailing … when the rest is cut too.
+func middleCut(s []rune, at, w int) string {
+	head := max(w/3, 1)
+	if at <= head || w < 5 {
+		return cells.Truncate(string(s), w, "…")
+	}
+	rest := string(s[max(at-1, head):])
+	return string(s[:head]) + "…" + cells.Truncate(rest, w-head-1, "…")
 }
 
 // View draws the header and the rows in view.
@@ -296,9 +447,31 @@ func (m Model) View() string {
 		cache = &lineCache{} // a zero Model: draw without keeping rows
 	}
 	if cache.rows == nil || cache.rev != m.rev || cache.width != m.width {
-		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}, heads: map[int]string{}}
+		*cache = lineCache{rev: m.rev, width: m.width, rows: map[int]string{}, heads: map[int]string{},
+			natRev: cache.natRev, natural: cache.natural}
+		cache.cols, cache.widths = m.layout(cache, m.width)
+		// Keep room at the header's end for the position rather than
+		// write it over the last titles, unless that would cost a column
+		// or cut a value that is not free text.
+		if pw := len(m.positionText(len(m.rows)-1)) + 1; len(m.rows) > 0 && m.width >= pw+6 {
+			used := len(cache.cols) - 1
+			for _, w := range cache.widths {
+				used += w
+			}
+			if used+pw > m.width {
+				cols, widths := m.layout(cache, m.width-pw)
+				ok := len(cols) == len(cache.cols)
+				for j, i := range cols {
+					ok = ok && (m.columns[i].Flex || widths[j] == cache.natural[i])
+				}
+				if ok {
+					cache.cols, cache.widths = cols, widths
+				}
+			}
+		}
+		cache.cut = m.distinct(cache.cols, cache.widths)
 	}
-	cols, widths := m.layout()
+	cols, widths := cache.cols, cache.widths
 	var b strings.Builder
 	if cache.header == "" {
 		hdr := make([]string, len(cols))
@@ -306,18 +479,27 @@ func (m Model) View() string {
 			hdr[j] = fit(m.columns[i].Title, widths[j], m.columns[i].Right)
 		}
 		cache.header = m.Styles.Header.Render(cells.Truncate(strings.Join(hdr, " "), m.width, "…"))
+		cache.titles = hdr
 	}
-	b.WriteString(cache.header)
+	b.WriteString(m.position(cache))
 	row := make([]string, len(cols))
-	for r, n := m.offset, 0; r < len(m.rows) && n < m.pageSize(); r++ {
+	headLine := func(r int) string {
+		line, ok := cache.heads[r]
+		if !ok {
+			line = m.Styles.Heading.Render(cells.Truncate("── "+m.heading(r)+" "+strings.Repeat("─", m.width), m.width, ""))
+			cache.heads[r] = line
+		}
+		return line
+	}
+	n := 0
+	if m.offset < len(m.rows) && m.pinned(m.offset) && m.pageSize() > 1 {
+		b.WriteString("\n" + headLine(m.owner[m.offset]))
+		n++
+	}
+	for r := m.offset; r < len(m.rows) && n < m.pageSize(); r++ {
 		if h := m.heading(r); h != "" {
 			b.WriteByte('\n')
-			line, ok := cache.heads[r]
-			if !ok {
-				line = m.Styles.Heading.Render(cells.Truncate("── "+h+" "+strings.Repeat("─", m.width), m.width, ""))
-				cache.heads[r] = line
-			}
-			b.WriteString(line)
+			b.WriteString(headLine(r))
 			if n++; n == m.pageSize() {
 				break
 			}
@@ -334,11 +516,21 @@ func (m Model) View() string {
 			if i < len(m.rows[r]) {
 				v = m.rows[r][i]
 			}
+			if c, ok := cache.cut[[2]int{r, j}]; ok {
+				v = c
+			}
 			row[j] = fit(v, widths[j], m.columns[i].Right)
+			if m.hilite != "" {
+				row[j] = cells.Highlight(row[j], m.hilite, underlineOn, underlineOff)
+			}
 		}
 		line := cells.Truncate(strings.Join(row, " "), m.width, "…")
 		if selected {
-			line = m.Styles.Selected.Render(ansi.Strip(line) + strings.Repeat(" ", max(m.width-cells.Width(line), 0)))
+			plain := ansi.Strip(line) + strings.Repeat(" ", max(m.width-cells.Width(line), 0))
+			if m.hilite != "" {
+				plain = cells.Highlight(plain, m.hilite, underlineOn, underlineOff)
+			}
+			line = m.Styles.Selected.Render(plain)
 		} else {
 			line = m.Styles.Cell.Render(line)
 			cache.rows[r] = line
@@ -350,6 +542,50 @@ func (m Model) View() string {
 	}
 	return b.String()
 }
+
+// Underline marks filter matches: it keeps each cell's colour and shows
+// without colour, and switching it off touches nothing else.
+const (
+	underlineOn  = "\x1b[4m"
+	underlineOff = "\x1b[24m"
+)
+
+// position is the header with "n/N" (the cursor's row and the number of
+// rows) in it: at the right end when there is room, else at the right of
+// the free-text column's title, else over the end of the titles.
+func (m Model) position(c *lineCache) string {
+	header := c.header
+	if len(m.rows) == 0 {
+		return header
+	}
+	pos := m.positionText(m.cursor)
+	pw := len(pos)
+	if m.width < pw+6 {
+		return header
+	}
+	h, mu := m.Styles.Header, m.Styles.Muted
+	if hw := cells.Width(header); hw+1+pw <= m.width {
+		return header + strings.Repeat(" ", m.width-hw-pw) + mu.Render(pos)
+	}
+	for j, i := range c.cols {
+		if tw := cells.Width(m.columns[i].Title); m.columns[i].Flex && !m.columns[i].Right && tw+1+pw <= c.widths[j] {
+			before := strings.Join(c.titles[:j], " ")
+			if j > 0 {
+				before += " "
+			}
+			after := strings.Join(c.titles[j+1:], " ")
+			if after != "" {
+				after = " " + after
+			}
+			title := h.Render(before+m.columns[i].Title+strings.Repeat(" ", c.widths[j]-tw-pw)) + mu.Render(pos)
+			return title + h.Render(cells.Truncate(after, m.width-cells.Width(before)-c.widths[j], ""))
+		}
+	}
+	return h.Render(cells.Truncate(strings.Join(c.titles, " "), m.width-pw-1, "")) + " " + mu.Render(pos)
+}
+
+// positionText is "n/N" for the cursor on row i.
+func (m Model) positionText(i int) string { return fmt.Sprintf("%d/%d", i+1, len(m.rows)) }
 
 // fit pads or truncates s to exactly w cells.
 func fit(s string, w int, right bool) string {
