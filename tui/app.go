@@ -201,6 +201,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.showNotice(msg.text)
 	case citecopy.SentMsg:
 		return a, a.showNotice(msg.Notice)
+	case sourcepane.CiteMsg:
+		return a, a.citeItem(msg.Item, msg.ID)
 	case sourcepane.CopiedMsg:
 		return a, a.showNotice("address sent to your terminal for its clipboard (OSC 52); not every terminal accepts it")
 	case clearNoticeMsg:
@@ -346,6 +348,25 @@ func (a *App) cite() tea.Cmd {
 		return a.showNotice("nothing here to cite")
 	}
 	c, ok := a.c.Data.CiteSelection(sel.Observations, sel.Events, sel.Sources, model.Provenance{Program: a.set.program, Data: a.c.Data.Version})
+	if !ok {
+		return a.showNotice("nothing here to cite")
+	}
+	return citecopy.Cmd(c)
+}
+
+// citeItem sends the citation of one figure, event or source.
+func (a *App) citeItem(item model.CiteItem, id string) tea.Cmd {
+	via := model.Provenance{Program: a.set.program, Data: a.c.Data.Version}
+	var c model.Citation
+	ok := false
+	switch item {
+	case model.CiteFigure:
+		c, ok = a.c.Data.CiteObservation(id, via)
+	case model.CiteEvent:
+		c, ok = a.c.Data.CiteEvent(id, via)
+	case model.CiteSource:
+		c, ok = a.c.Data.CiteSource(id, via)
+	}
 	if !ok {
 		return a.showNotice("nothing here to cite")
 	}

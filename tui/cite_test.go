@@ -10,6 +10,7 @@ import (
 
 	"corridor/model"
 	"corridor/tui/components/citecopy"
+	"corridor/tui/components/sourcepane"
 )
 
 // y on the Overview's selected card sends that figure's citation, with
@@ -73,5 +74,34 @@ func TestReloadListOpensFromTheNotice(t *testing.T) {
 	press(a, "esc")
 	if a.changesOpen {
 		t.Fatal("esc did not close the list")
+	}
+}
+
+// In the sources pane y cites the entry under the cursor (its figure,
+// with that figure's own source), and the notice says it was sent.
+func TestPaneCitesTheSelectedEntry(t *testing.T) {
+	a := newApp(t, 120, 40, WithProgramVersion("v9"))
+	press(a, "enter")
+	if !a.paneOpen {
+		t.Fatal("enter did not open the sources pane")
+	}
+	var text string
+	for _, m := range flatten(press(a, "y")) {
+		if c, ok := m.(sourcepane.CiteMsg); ok {
+			for _, m2 := range flatten(a.citeItem(c.Item, c.ID)) {
+				if v := reflect.ValueOf(m2); v.Kind() == reflect.String && v.Type().Name() == "setClipboardMsg" {
+					text = v.String()
+				}
+				if s, ok := m2.(citecopy.SentMsg); ok {
+					a.Update(s)
+					if !strings.Contains(s.Notice, "citation of "+c.ID) {
+						t.Errorf("notice %q does not name %s", s.Notice, c.ID)
+					}
+				}
+			}
+		}
+	}
+	if !strings.Contains(text, "corridor v9") || !strings.Contains(text, "retrieved") {
+		t.Errorf("citation from the pane lacks the version or the retrieval date:\n%s", text)
 	}
 }

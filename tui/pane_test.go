@@ -64,7 +64,7 @@ func TestPaneCopiesTheSelectedAddress(t *testing.T) {
 	}
 	want := a.pane.Address()
 	var payload string
-	for _, m := range flatten(press(a, "y")) {
+	for _, m := range flatten(press(a, "Y")) {
 		if v := reflect.ValueOf(m); v.Kind() == reflect.String && v.Type().Name() == "setClipboardMsg" {
 			payload = v.String()
 			continue

@@ -27,7 +27,7 @@ import (
 
 // KeyMap is the pane's keys.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Copy, Close key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom, Cite, Copy, Close key.Binding
 }
 
 // DefaultKeyMap returns the pane's keys.
@@ -39,23 +39,31 @@ func DefaultKeyMap() KeyMap {
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "space"), key.WithHelp("pgdn", "page down")),
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first source")),
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last source")),
-		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy address")),
+		Cite:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy citation")),
+		Copy:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy address")),
 		Close:    key.NewBinding(key.WithKeys("esc", "enter", "s", "backspace"), key.WithHelp("esc", "close sources")),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Close, k.Down, k.Up, k.Copy} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Close, k.Down, k.Up, k.Cite, k.Copy} }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Copy, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Cite, k.Copy, k.Close}}
 }
 
 // CopiedMsg says y sent an address to the terminal's clipboard. Sent is
 // all that is known: OSC 52 has no answer, and many terminals (or an SSH
 // client in between) ignore it.
 type CopiedMsg struct{ Address string }
+
+// CiteMsg asks the root for a citation of the selected entry: a figure,
+// an event or a source, by id (the root knows the program's version).
+type CiteMsg struct {
+	Item model.CiteItem
+	ID   string
+}
 
 // line is one line of content; entry is the source it belongs to, or -1.
 type line struct {
@@ -67,6 +75,9 @@ type line struct {
 type entry struct {
 	first, last int
 	address     string
+	// item and id are what y cites for this entry.
+	item model.CiteItem
+	id   string
 }
 
 // Model is the pane.
@@ -182,6 +193,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		n := len(m.entries)
 		switch {
+		case key.Matches(msg, m.KeyMap.Cite):
+			if m.cursor < n && m.entries[m.cursor].id != "" {
+				e := m.entries[m.cursor]
+				return m, func() tea.Msg { return CiteMsg{Item: e.item, ID: e.id} }
+			}
+			return m, nil
 		case key.Matches(msg, m.KeyMap.Copy):
 			if a := m.Address(); a != "" {
 				return m, tea.Batch(tea.SetClipboard(a), func() tea.Msg { return CopiedMsg{a} })
@@ -384,9 +401,9 @@ func (b *builder) add(text string) {
 
 func (b *builder) blank() { b.end(); b.add("") }
 
-// begin starts a source entry at the next line.
-func (b *builder) begin() {
-	b.entries = append(b.entries, entry{first: len(b.lines), last: len(b.lines)})
+// begin starts a source entry at the next line; y cites item id.
+func (b *builder) begin(item model.CiteItem, id string) {
+	b.entries = append(b.entries, entry{first: len(b.lines), last: len(b.lines), item: item, id: id})
 	b.cur = len(b.entries) - 1
 }
 
@@ -427,7 +444,7 @@ func (m Model) content(w int) ([]line, []entry) {
 			if a.Suspect() {
 				tag += ", flagged as a likely data error " + model.GlyphSuspect
 			}
-			b.begin()
+			b.begin(model.CiteFigure, a.ID)
 			b.para(2, span{model.FormatObs(a), s.Value}, span{"  (" + tag + ")", s.Muted})
 			m.writeSource(b, a.Source, 4)
 			if a.Note != "" {
@@ -438,7 +455,7 @@ func (m Model) content(w int) ([]line, []entry) {
 		b.blank()
 	}
 	for _, e := range m.sel.Events {
-		b.begin()
+		b.begin(model.CiteEvent, e.ID)
 		b.para(0, span{e.Date.Label() + " · " + e.Title, s.Heading})
 		b.para(2, span{strings.Join(e.Countries, ", "), lipgloss.NewStyle()}, span{" · " + e.Kind + " · " + e.Status, s.Muted})
 		if e.Place != "" {
@@ -451,7 +468,7 @@ func (m Model) content(w int) ([]line, []entry) {
 		b.blank()
 	}
 	for _, id := range m.sel.Sources {
-		b.begin()
+		b.begin(model.CiteSource, id)
 		m.writeSource(b, id, 2)
 		b.end()
 	}

@@ -232,13 +232,13 @@ func TestSelectedSourceIsMarked(t *testing.T) {
 	}
 }
 
-// y offers the selected address to the terminal's clipboard and says it
+// Y offers the selected address to the terminal's clipboard and says it
 // was sent, nothing more.
 func TestCopySendsTheAddress(t *testing.T) {
 	m := figure(t, 70, 40, styles.DefaultStyles(true))
-	_, cmd := m.Update(keyMsg("y"))
+	_, cmd := m.Update(keyMsg("Y"))
 	if cmd == nil {
-		t.Fatal("y returned no command")
+		t.Fatal("Y returned no command")
 	}
 	var got []tea.Msg
 	for _, c := range cmd().(tea.BatchMsg) {
@@ -248,8 +248,22 @@ func TestCopySendsTheAddress(t *testing.T) {
 		t.Fatalf("y sent %v, want the clipboard set to the address and CopiedMsg", got)
 	}
 	m = pressKeys(m, "G")
-	if _, cmd := m.Update(keyMsg("y")); cmd != nil {
-		t.Error("y on a source without an address should do nothing")
+	if _, cmd := m.Update(keyMsg("Y")); cmd != nil {
+		t.Error("Y on a source without an address should do nothing")
+	}
+}
+
+// y asks for the citation of the selected entry: the figure it lists.
+func TestCiteAsksForTheSelectedFigure(t *testing.T) {
+	m := figure(t, 70, 40, styles.DefaultStyles(true))
+	m = pressKeys(m, "j")
+	_, cmd := m.Update(keyMsg("y"))
+	if cmd == nil {
+		t.Fatal("y returned no command")
+	}
+	got, ok := cmd().(CiteMsg)
+	if !ok || got.Item != model.CiteFigure || got.ID != m.entries[m.cursor].id || got.ID == "" {
+		t.Fatalf("y sent %+v, want the citation of the selected figure %q", got, m.entries[m.cursor].id)
 	}
 }
 
