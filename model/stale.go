@@ -8,6 +8,9 @@ const StaleAfter = 12
 // GlyphStale marks a stale figure; it survives NO_COLOR and projectors.
 const GlyphStale = "◷"
 
+// GlyphNew marks a figure the last data reload added or changed.
+const GlyphNew = "▴"
+
 // Ends is the last month an exact period covers, counted from year 0
 // (0 for a period given only in words).
 func (p Period) Ends() int {

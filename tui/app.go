@@ -85,9 +85,12 @@ type App struct {
 
 	width, height int
 	body          [2]int
-	err           error // the first load failed
-	dataErr       error // a reload failed; the last good data stays
-	loadedAt      time.Time
+	// counts summarises the data for the status bar, once per dataset:
+	// figures, events, sources and the date the figures run to.
+	counts   string
+	err      error // the first load failed
+	dataErr  error // a reload failed; the last good data stays
+	loadedAt time.Time
 
 	frame frameMemo
 	// kept is what each tab (by position) had selected, filtered and
@@ -481,6 +484,10 @@ func (a *App) setStyles(s *styles.Styles) {
 // setData swaps in a dataset; tabs are rebuilt from it when next shown,
 // each keeping its place (see common.Keeper).
 func (a *App) setData(ds *model.Dataset) {
+	a.counts = fmt.Sprintf("%d figures · %d events · %d sources", len(ds.Observations), len(ds.Events), len(ds.Sources))
+	if p, ok := ds.RunsTo(); ok {
+		a.counts += " · figures to " + p.Label()
+	}
 	for p, t := range a.tabs {
 		if k, ok := t.(common.Keeper); ok {
 			if a.kept == nil {
@@ -615,7 +622,7 @@ func (a *App) statusState() statusbar.State {
 		st.Origin += " · loaded " + a.loadedAt.Format("15:04:05")
 	}
 	if d := a.c.Data; d != nil {
-		st.Counts = fmt.Sprintf("%d figures · %d events · %d sources", len(d.Observations), len(d.Events), len(d.Sources))
+		st.Counts = a.counts
 	}
 	return st
 }

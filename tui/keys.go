@@ -111,7 +111,10 @@ func marks() []helpview.Entry {
 		{Key: model.KindTag(model.Forecast), Desc: "a forecast, not an actual figure"},
 		{Key: model.KindTag(model.Target), Desc: "a target, not an actual figure"},
 		{Key: model.KindTag(model.Capacity), Desc: "a capacity, not what was handled"},
-		{Key: "~ > <", Desc: "about, more than, less than: as the source words it"},
+		{Key: "~ > < >= <=", Desc: "about, more than, less than, no less, no more: as the source words it"},
+		{Key: "a–b", Desc: "a range the source gives: never drawn as a point"},
+		{Key: model.GlyphStale, Desc: "stale: more than a year behind the newest figure in this view"},
+		{Key: model.GlyphNew, Desc: "added or changed by the last data reload (n lists the changes)"},
 		{Key: "—", Desc: "no figure in the data"},
 	}
 }

@@ -97,3 +97,12 @@ type Selection = model.Selection
 
 // Now returns the clock to use when none is injected.
 func Now() time.Time { return time.Now() }
+
+// NewMark is the mark after a figure the last reload added or changed,
+// until the next reload (see Changed).
+func (c *Common) NewMark(id string) string {
+	if c.Changed[id] {
+		return model.GlyphNew
+	}
+	return ""
+}

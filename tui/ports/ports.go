@@ -28,14 +28,17 @@ type KeyMap struct {
 	Sort    key.Binding
 	Reverse key.Binding
 	Chart   key.Binding
+	// CargoOnly hides the ports without a cargo figure.
+	CargoOnly key.Binding
 }
 
 // DefaultKeyMap returns the Ports keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Sort:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort by")),
-		Reverse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse")),
-		Chart:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cargo/containers")),
+		Sort:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort by")),
+		Reverse:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reverse")),
+		Chart:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cargo/containers")),
+		CargoOnly: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "only ports with cargo figures")),
 	}
 }
 
@@ -52,6 +55,12 @@ type row struct {
 	growth   string
 	gReport  *model.Point
 	gDerived *model.Growth
+	// main is what a port without a cargo figure shows instead (trains
+	// at a rail crossing), in its own unit; figures counts what the
+	// dataset holds about the port.
+	main    model.Point
+	hasMain bool
+	figures int
 	// years are the port's annual cargo actuals, drawn as its trend.
 	years map[int]float64
 }
@@ -65,14 +74,15 @@ var sortColumn = []int{0, 2, 4, 7, 6}
 // arrow, so the order is visible without colour.
 func (m *Model) columns() []table.Column {
 	cols := []table.Column{
-		{Title: "Port", Width: 12, Flex: true},
+		{Title: "Port", Width: 22, Flex: true},
 		{Title: "Country", Width: 10, Optional: true, Keep: 0},
 		{Title: "Cargo", Width: 13, Right: true},
 		{Title: "Period", Width: 12},
 		{Title: "TEU", Width: 13, Right: true, Optional: true, Keep: 5},
 		{Title: "Capacity", Width: 14, Right: true, Optional: true, Keep: 3},
 		{Title: "Util" + model.GlyphDerived, Width: 6, Right: true, Optional: true, Keep: 2},
-		{Title: "Growth", Width: 9, Right: true, Optional: true, Keep: 4},
+		{Title: "Growth y/y", Width: 9, Right: true, Optional: true, Keep: 4},
+		{Title: "Figs", Width: 4, Right: true, Optional: true, Keep: 0},
 		{Title: m.trendTitle(), Width: sparkW, Optional: true, Keep: 1},
 	}
 	arrow := "↑"
@@ -109,9 +119,14 @@ type Model struct {
 	sortBy  int
 	reverse bool
 	chartTE bool
-	width   int
-	height  int
-	view    memo.String[viewKey]
+	// cargoOnly hides ports without a cargo figure.
+	cargoOnly bool
+	// newest is the most recent period any row shows: a figure more
+	// than a year behind it is marked stale.
+	newest model.Period
+	width  int
+	height int
+	view   memo.String[viewKey]
 	// charts keeps each port's charts as drawn at the current size, so
 	// moving back and forth over the rows never replots.
 	charts map[chartKey]string
@@ -124,11 +139,12 @@ type Model struct {
 
 // viewKey is everything the tab's drawing depends on.
 type viewKey struct {
-	in      common.Inputs
-	list    filtertable.State
-	sortBy  int
-	reverse bool
-	chartTE bool
+	in        common.Inputs
+	list      filtertable.State
+	sortBy    int
+	reverse   bool
+	chartTE   bool
+	cargoOnly bool
 }
 
 // chartKey is everything one port's chart area depends on.
@@ -176,6 +192,18 @@ func (m *Model) compute() {
 		if !r.hasCap {
 			r.capacity, r.hasCap = d.Latest(model.Key(p.ID, "cargo", "tonnes/year", model.Capacity), nil)
 		}
+		if !r.hasCargo {
+			r.main, r.hasMain = model.MainFigure(d, p.ID)
+		}
+		r.figures = d.CountAbout(p.ID)
+		for _, pt := range []struct {
+			ok bool
+			p  model.Period
+		}{{r.hasCargo, r.cargo.Period}, {r.hasTEU, r.teu.Period}, {r.hasMain, r.main.Period}} {
+			if pt.ok && pt.p.Ends() > m.newest.Ends() {
+				m.newest = pt.p
+			}
+		}
 		r.years = model.YearValues(d, model.Key(p.ID, "cargo", "tonnes", model.Actual))
 		for y := range r.years {
 			m.sparkHi = max(m.sparkHi, y)
@@ -202,6 +230,9 @@ func (m *Model) refilterKeeping() {
 	q := strings.ToLower(strings.TrimSpace(m.list.Filter.Query()))
 	m.rows = m.rows[:0]
 	for _, r := range m.all {
+		if m.cargoOnly && !r.hasCargo {
+			continue
+		}
 		if q == "" || strings.Contains(strings.ToLower(r.port.Name+" "+r.port.Country+" "+r.port.Sea+" "+r.port.ID), q) {
 			m.rows = append(m.rows, r)
 		}
@@ -278,26 +309,47 @@ func (m *Model) cells(r row) []string {
 	s := m.c.Styles
 	dash := s.Muted.Render("—")
 	cargo, year, teu, capc, util, growth := dash, "", dash, dash, dash, dash
-	if r.hasCargo {
-		cargo = model.PointText(r.cargo)
-		year = r.cargo.Period.Label()
+	switch {
+	case r.hasCargo:
+		cargo = model.PointText(r.cargo) + m.c.NewMark(r.cargo.ID)
+		year = r.cargo.Period.Label() + m.stale(r.cargo.Period)
+	case r.hasMain:
+		// No cargo figure: what the port does have, in its own unit and
+		// muted, so it is never read (or sorted) as tonnes.
+		cargo = s.Muted.Render(m.c.Data.MetricLabel(r.main.Metric)+" "+model.PointText(r.main)) + m.c.NewMark(r.main.ID)
+		year = s.Muted.Render(r.main.Period.Label()) + m.stale(r.main.Period)
+	case r.figures > 0:
+		// Only plans, capacities or worded periods: say so, not "—".
+		cargo = s.Muted.Render("no actuals")
 	}
 	if r.hasTEU {
-		teu = model.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + model.Marks(r.teu.Disputed(), false)
-		if r.hasCargo && r.teu.Period.String() != r.cargo.Period.String() {
-			teu += fmt.Sprintf(" '%02d", r.teu.Period.Year%100)
+		teu = model.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + model.Marks(r.teu.Disputed(), false) + m.c.NewMark(r.teu.ID)
+		if !r.hasCargo || r.teu.Period.String() != r.cargo.Period.String() {
+			teu += " " + r.teu.Period.Label() + m.stale(r.teu.Period)
 		}
 	}
 	if r.hasCap {
 		capc = s.Capacity.Render(model.PointText(r.capacity))
 	}
 	if !math.IsNaN(r.util) {
-		util = s.Derived.Render(fmt.Sprintf("%.0f%%", r.util))
+		u := fmt.Sprintf("%.0f%%", r.util)
+		if r.capacity.Period.Year != r.cargo.Period.Year {
+			u += fmt.Sprintf(" cap'%02d", r.capacity.Period.Year%100)
+		}
+		util = s.Derived.Render(u)
 	}
 	if r.growth != "" {
 		growth = r.growth
 	}
-	return []string{r.port.Name, r.port.Country, cargo, year, teu, capc, util, growth, s.Accent.Render(m.trend(r))}
+	return []string{r.port.Name, r.port.Country, cargo, year, teu, capc, util, growth, fmt.Sprint(r.figures), s.Accent.Render(m.trend(r))}
+}
+
+// stale marks a period more than a year behind the newest this tab shows.
+func (m *Model) stale(p model.Period) string {
+	if model.Stale(p, m.newest) {
+		return model.GlyphStale
+	}
+	return ""
 }
 
 // trend draws a port's annual cargo over the years every row shares,
@@ -318,7 +370,7 @@ func (m *Model) trend(r row) string {
 // View implements common.Tab. The frame is redrawn only when one of its
 // inputs changed, so an idle redraw costs nothing.
 func (m *Model) View() string {
-	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.sortBy, m.reverse, m.chartTE}, m.draw)
+	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.sortBy, m.reverse, m.chartTE, m.cargoOnly}, m.draw)
 }
 
 // Title implements common.Tab.
@@ -363,6 +415,11 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 			return m, nil
 		case key.Matches(k, m.keys.Chart):
 			m.chartTE = !m.chartTE
+			return m, nil
+		case key.Matches(k, m.keys.CargoOnly):
+			m.cargoOnly = !m.cargoOnly
+			m.refilter()
+			m.layoutTable()
 			return m, nil
 		}
 	}
@@ -523,20 +580,20 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
-	return append(m.list.FullHelp(), []key.Binding{m.keys.Sort, m.keys.Reverse, m.keys.Chart})
+	return append(m.list.FullHelp(), []key.Binding{m.keys.Sort, m.keys.Reverse, m.keys.Chart, m.keys.CargoOnly})
 }
 
 // kept is what the Ports tab carries over a data reload.
 type kept struct {
-	port, query      string
-	sortBy           int
-	reverse, chartTE bool
+	port, query                 string
+	sortBy                      int
+	reverse, chartTE, cargoOnly bool
 }
 
 // Keep implements common.Keeper.
 func (m *Model) Keep() any {
 	m.remember()
-	return kept{m.selectedID, m.list.Filter.Query(), m.sortBy, m.reverse, m.chartTE}
+	return kept{m.selectedID, m.list.Filter.Query(), m.sortBy, m.reverse, m.chartTE, m.cargoOnly}
 }
 
 // Restore implements common.Keeper.
@@ -545,7 +602,7 @@ func (m *Model) Restore(v any) {
 	if !ok {
 		return
 	}
-	m.sortBy, m.reverse, m.chartTE = k.sortBy, k.reverse, k.chartTE
+	m.sortBy, m.reverse, m.chartTE, m.cargoOnly = k.sortBy, k.reverse, k.chartTE, k.cargoOnly
 	m.list.SetQuery(k.query)
 	m.selectedID = k.port
 	m.refilterKeeping()
@@ -557,7 +614,11 @@ func (m *Model) Legend() [][2]string {
 	return [][2]string{
 		{"↑ ↓", "the column the rows are sorted by, and which way"},
 		{"▁▃▅█", "cargo trend: one bar a year over the last ten, blank where no figure"},
-		{"'25", "a TEU figure from another year than the cargo beside it"},
+		{"Q1 2024", "a TEU figure's own period, when it is not the cargo's"},
+		{"muted", "no cargo figure: the port's latest figure of another kind, in its own unit"},
+		{model.GlyphStale, "stale: more than a year behind the newest figure on this tab"},
+		{"cap'19", "utilisation against the latest capacity stated before the cargo's year"},
+		{"Figs", "how many figures the dataset holds about the port"},
 	}
 }
 
@@ -565,7 +626,7 @@ func (m *Model) Legend() [][2]string {
 // SORT when the order is not the default (cargo, largest first).
 func (m *Model) Badges() []string {
 	var b []string
-	if strings.TrimSpace(m.list.Filter.Query()) != "" {
+	if strings.TrimSpace(m.list.Filter.Query()) != "" || m.cargoOnly {
 		b = append(b, fmt.Sprintf("FILTER %d/%d", len(m.rows), len(m.all)))
 	}
 	if m.sortBy != 1 || !m.reverse {

@@ -36,13 +36,14 @@ func dataset(t testing.TB) *model.Dataset {
 		}
 		ds = &model.Dataset{
 			Sources:  []model.Source{src},
-			Metrics:  []model.Metric{{ID: "cargo", Label: "Cargo"}, {ID: "containers", Label: "Containers"}},
-			Subjects: []model.Subject{{ID: "alpha", Name: "Alpha"}, {ID: "beta", Name: "Beta"}, {ID: "gamma", Name: "Gamma"}},
-			Ports:    []model.Port{{ID: "alpha", Name: "Alpha", Country: "Georgia"}, {ID: "beta", Name: "Beta", Country: "Kazakhstan"}, {ID: "gamma", Name: "Gamma", Country: "Azerbaijan"}},
+			Metrics:  []model.Metric{{ID: "cargo", Label: "Cargo"}, {ID: "containers", Label: "Containers"}, {ID: "trains", Label: "Trains"}},
+			Subjects: []model.Subject{{ID: "alpha", Name: "Alpha"}, {ID: "beta", Name: "Beta"}, {ID: "gamma", Name: "Gamma"}, {ID: "delta", Name: "Delta"}},
+			Ports:    []model.Port{{ID: "alpha", Name: "Alpha", Country: "Georgia"}, {ID: "beta", Name: "Beta", Country: "Kazakhstan"}, {ID: "gamma", Name: "Gamma", Country: "Azerbaijan"}, {ID: "delta", Name: "Delta", Country: "Kazakhstan"}},
 			Observations: []model.Observation{
 				obs("o1", "alpha", "cargo", "2023", 2_000_000, "tonnes", model.Actual),
 				obs("o2", "alpha", "cargo", "2024", 3_000_000, "tonnes", model.Actual),
 				obs("o3", "beta", "cargo", "2024", 9_000_000, "tonnes", model.Actual),
+				obs("o4", "delta", "trains", "2022", 1848, "trains", model.Actual),
 			},
 		}
 		ds.Index()
@@ -79,8 +80,8 @@ func TestLargestCargoFirstWithItsPeriod(t *testing.T) {
 	if !strings.Contains(lines[2], "Alpha") || !strings.Contains(lines[2], "+50.0%†") {
 		t.Fatalf("second row = %q, want Alpha with its derived +50%% growth", lines[2])
 	}
-	if !strings.Contains(lines[3], "Gamma") {
-		t.Fatalf("a port with no cargo figure must sort last: %q", lines[3])
+	if !strings.Contains(lines[3]+lines[4], "Gamma") || !strings.Contains(lines[3]+lines[4], "Delta") {
+		t.Fatalf("ports with no cargo figure must sort last: %q %q", lines[3], lines[4])
 	}
 }
 
@@ -182,5 +183,28 @@ func TestTrendSharesYearsAndFallsDrawLower(t *testing.T) {
 	m.SetSize(120, 20)
 	if got := m.trend(m.rows[0]); strings.Trim(got, " 12345678") != "" {
 		t.Errorf("--ascii trend %q: want digits, not glyphs that mean something else", got)
+	}
+}
+
+// A port without a cargo figure shows what it has (trains), with its
+// period, marked stale when it is more than a year behind the newest
+// figure on the tab; w leaves only ports with cargo figures.
+func TestPortsWithoutCargoShowTheirMainFigure(t *testing.T) {
+	m := newTab(t, 120, 20)
+	var delta string
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if strings.HasPrefix(l, "Delta") {
+			delta = l
+		}
+	}
+	if !strings.Contains(delta, "1848 trains") || !strings.Contains(delta, "2022"+model.GlyphStale) {
+		t.Fatalf("Delta row = %q, want its trains with the period marked stale", delta)
+	}
+	m.Update(press("w"))
+	if f := ansi.Strip(m.View()); strings.Contains(f, "Delta") || strings.Contains(f, "Gamma") || !strings.Contains(f, "Alpha") {
+		t.Fatalf("w should leave only ports with cargo:\n%s", f)
+	}
+	if b := m.Badges(); len(b) == 0 || !strings.HasPrefix(b[0], "FILTER 2/4") {
+		t.Errorf("badges %v, want FILTER 2/4", b)
 	}
 }

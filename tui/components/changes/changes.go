@@ -23,7 +23,7 @@ import (
 // NewMark is the mark a view puts after a figure that the last reload
 // added or changed (model.Changes.ChangedIDs), until the next reload. It
 // is plain ASCII so it survives --ascii, NO_COLOR and a projector.
-const NewMark = "*"
+const NewMark = model.GlyphNew
 
 // KeyMap is the pane's keys.
 type KeyMap struct {
