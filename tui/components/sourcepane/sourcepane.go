@@ -46,7 +46,9 @@ func DefaultKeyMap() KeyMap {
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Close, k.Down, k.Up, k.Cite, k.Copy} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Close, k.Down, k.Up, k.Cite, k.Copy}
+}
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
