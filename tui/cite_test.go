@@ -66,6 +66,10 @@ func TestReloadListOpensFromTheNotice(t *testing.T) {
 	if !a.c.Changed[edited.Observations[0].ID] {
 		t.Error("the changed figure is not marked as new")
 	}
+	a.pane.Open(model.Selection{Title: "edited", Observations: edited.Observations[:1]})
+	if v := ansi.Strip(a.pane.View()); !strings.Contains(v, "new in the last reload "+model.GlyphNew) {
+		t.Errorf("the sources pane does not mark the changed figure:\n%s", v)
+	}
 	press(a, "n")
 	f = ansi.Strip(a.Render())
 	if !strings.Contains(f, edited.Observations[0].ID) && !strings.Contains(f, "changed") {

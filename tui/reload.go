@@ -47,6 +47,7 @@ func (a *App) onData(msg DataMsg) tea.Cmd {
 	a.setData(msg.Data)
 	a.changes.SetChanges(msg.Report, msg.At)
 	a.c.Changed = msg.Report.ChangedIDs()
+	a.pane.SetChanged(a.c.Changed)
 	if msg.Report.Rows() == 0 && msg.Changes > 0 {
 		return a.showNotice(fmt.Sprintf("data reloaded (%d changes)", msg.Changes))
 	}

@@ -69,6 +69,9 @@ type Model struct {
 	c      *common.Common
 	keys   KeyMap
 	items  []item
+	// newest is the most recent period any figure here shows; one more
+	// than a year behind it is marked stale.
+	newest model.Period
 	cursor int
 	width  int
 	height int
@@ -87,9 +90,13 @@ func New(c *common.Common) *Model {
 	return m
 }
 
-// fig looks up a declared figure: the headline of its series.
+// fig looks up a declared figure: the headline of its series, and
+// notes the newest period shown.
 func (m *Model) fig(f model.Figure) figure {
 	p, ok := model.Headline(m.c.Data, f.Subject, f.Metric, f.Unit)
+	if ok && p.Period.Ends() > m.newest.Ends() {
+		m.newest = p.Period
+	}
 	return figure{label: f.Label, point: p, ok: ok}
 }
 
@@ -193,8 +200,12 @@ func (m *Model) move(step int) {
 
 func (m *Model) figLine(f figure) string {
 	s := m.c.Styles
-	v := model.PointText(f.point)
-	return s.Muted.Render(f.label+" ") + s.Value.Render(v) + s.Muted.Render(" "+f.point.Period.Label())
+	v := model.PointText(f.point) + m.c.NewMark(f.point.ID)
+	per := f.point.Period.Label()
+	if model.Stale(f.point.Period, m.newest) {
+		per += model.GlyphStale
+	}
+	return s.Muted.Render(f.label+" ") + s.Value.Render(v) + s.Muted.Render(" "+per)
 }
 
 // draw tries layouts from the roomiest down (boxed route and card

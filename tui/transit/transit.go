@@ -219,7 +219,7 @@ func (m *Model) panel(p model.Chart, obs []model.Observation, w, h int) string {
 
 func (m *Model) figureLine(o model.Observation, w int) string {
 	s, d := m.c.Styles, m.c.Data
-	val := model.FormatObs(o) + model.Marks(len(d.Disagreeing(o)) > 0, o.Suspect())
+	val := model.FormatObs(o) + model.Marks(len(d.Disagreeing(o)) > 0, o.Suspect()) + m.c.NewMark(o.ID)
 	src, _ := d.Source(o.Source)
 	per := table.Fit(o.Period.Label(), 14, false)
 	vs := table.Fit(val, 22, true)

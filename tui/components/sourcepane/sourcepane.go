@@ -88,6 +88,8 @@ type Model struct {
 	styles *styles.Styles
 	data   *model.Dataset
 	sel    model.Selection
+	// changed are the figures the last reload added or changed.
+	changed map[string]bool
 	width  int
 	// height is the most the pane may take; it takes less when its
 	// content is shorter.
@@ -119,6 +121,9 @@ func (m *Model) SetSize(w, h int) {
 // SetData gives the pane the dataset whose sources it lists (again after
 // a reload).
 func (m *Model) SetData(d *model.Dataset) { m.data = d }
+
+// SetChanged marks the figures the last reload added or changed as new.
+func (m *Model) SetChanged(ids map[string]bool) { m.changed = ids }
 
 // SetStyles redraws the content in new styles (the terminal's
 // background answered).
@@ -447,6 +452,9 @@ func (m Model) content(w int) ([]line, []entry) {
 				tag += ", flagged as a likely data error " + model.GlyphSuspect
 			}
 			b.begin(model.CiteFigure, a.ID)
+			if m.changed[a.ID] {
+				tag += ", new in the last reload " + model.GlyphNew
+			}
 			b.para(2, span{model.FormatObs(a), s.Value}, span{"  (" + tag + ")", s.Muted})
 			m.writeSource(b, a.Source, 4)
 			if a.Note != "" {
