@@ -66,9 +66,9 @@ type item struct {
 
 // Model is the Overview tab.
 type Model struct {
-	c      *common.Common
-	keys   KeyMap
-	items  []item
+	c     *common.Common
+	keys  KeyMap
+	items []item
 	// newest is the most recent period any figure here shows; one more
 	// than a year behind it is marked stale.
 	newest model.Period

@@ -90,7 +90,7 @@ type Model struct {
 	sel    model.Selection
 	// changed are the figures the last reload added or changed.
 	changed map[string]bool
-	width  int
+	width   int
 	// height is the most the pane may take; it takes less when its
 	// content is shorter.
 	height  int
