@@ -486,7 +486,8 @@ func (a *App) setStyles(s *styles.Styles) {
 func (a *App) setData(ds *model.Dataset) {
 	a.counts = fmt.Sprintf("%d figures · %d events · %d sources", len(ds.Observations), len(ds.Events), len(ds.Sources))
 	if p, ok := ds.RunsTo(); ok {
-		a.counts += " · figures to " + p.Label()
+		// "figures to 24 Jan 2026": where the newest figure ends.
+		a.counts += " · figures to " + strings.TrimPrefix(p.Label(), "YTD ")
 	}
 	for p, t := range a.tabs {
 		if k, ok := t.(common.Keeper); ok {
