@@ -209,17 +209,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.MouseClickMsg:
-		if m := msg.Mouse(); m.Button == tea.MouseLeft && m.Y == 0 && !a.paneOpen {
-			if _, frozen := a.pres.Frozen(); !frozen {
-				if p, ok := a.bar.At(m.X); ok {
-					a.switchTo(p)
-				}
-			}
-		}
-		return a, nil
+		return a, a.mouse(msg, msg.Mouse())
 	case tea.MouseWheelMsg:
-		if a.helpOpen {
-			a.help, _ = a.help.Update(msg)
+		return a, a.mouse(msg, msg.Mouse())
+	case common.OpenSourcesMsg:
+		if t := a.activeTab(); t != nil && !a.paneOpen {
+			if sel, ok := t.Selection(); ok {
+				a.openPane(sel)
+			}
 		}
 		return a, nil
 	case tea.KeyPressMsg:
@@ -297,6 +294,50 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 func (a *App) openHelp() {
 	a.helpOpen = true
 	a.setHelpContent()
+}
+
+// mouse routes a click or a wheel notch to what is under it: the tab
+// bar, the help overlay (which only scrolls), the source pane or the tab,
+// each given the position relative to its own top left.
+func (a *App) mouse(msg tea.Msg, m tea.Mouse) tea.Cmd {
+	if _, frozen := a.pres.Frozen(); frozen || a.tooSmall() || a.c.Data == nil {
+		return nil
+	}
+	a.pres.Interact()
+	_, click := msg.(tea.MouseClickMsg)
+	if a.helpOpen {
+		if !click {
+			a.help, _ = a.help.Update(msg)
+		}
+		return nil
+	}
+	if click && m.Y == 0 {
+		if p, ok := a.bar.At(m.X); ok && m.Button == tea.MouseLeft {
+			a.switchTo(p)
+		}
+		return nil
+	}
+	top := lipgloss.Height(a.header())
+	y := m.Y - top
+	if y < 0 || y >= a.body[1] {
+		return nil
+	}
+	if a.paneOpen {
+		paneTop := 0
+		if sz := a.tabSize(); sz != a.body {
+			paneTop = sz[1]
+		}
+		if y >= paneTop {
+			var cmd tea.Cmd
+			a.pane, cmd = a.pane.Update(common.Shift(msg, 0, top+paneTop))
+			return cmd
+		}
+		if !click {
+			return nil
+		}
+		a.closePane() // a click on the tab goes back to it
+	}
+	return a.forward(common.Shift(msg, 0, top))
 }
 
 // openPane shows sel's sources under the tab, which keeps what room the

@@ -84,6 +84,38 @@ type Keeper interface {
 	Restore(kept any)
 }
 
+// OpenSourcesMsg asks the root to open the source pane on the tab's
+// selection: a tab sends it when a row that was already selected is
+// clicked (which a double click always is).
+type OpenSourcesMsg struct{}
+
+// OpenSources is the command a tab returns to open the source pane.
+func OpenSources() tea.Msg { return OpenSourcesMsg{} }
+
+// Shift moves a mouse message's position by (-dx, -dy): a parent hands
+// a child the position relative to the child's top left. Other messages
+// pass unchanged.
+func Shift(msg tea.Msg, dx, dy int) tea.Msg {
+	switch m := msg.(type) {
+	case tea.MouseClickMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	case tea.MouseWheelMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	case tea.MouseReleaseMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	case tea.MouseMotionMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	}
+	return msg
+}
+
+// WheelStep is how many rows one notch of the mouse wheel moves a list.
+const WheelStep = 3
+
 // StylesChangedMsg tells tabs the styles were rebuilt (the terminal's
 // background answered) so cached renderings must be redrawn.
 type StylesChangedMsg struct{}

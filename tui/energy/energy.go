@@ -255,6 +255,15 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 		m.rebuild()
 		return m, nil
 	}
+	switch msg.(type) {
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		// The list is at the top left; a second click on a row opens
+		// its sources.
+		if _, open := m.list.Mouse(msg, common.WheelStep); open {
+			return m, common.OpenSources
+		}
+		return m, nil
+	}
 	var cmd tea.Cmd
 	var ch filtertable.Change
 	m.list, cmd, ch = m.list.Update(msg)

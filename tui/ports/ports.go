@@ -330,6 +330,14 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 		m.sort()
 		return m, nil
 	}
+	switch msg.(type) {
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		// The list is at the top; a second click on a row opens its sources.
+		if _, open := m.list.Mouse(msg, common.WheelStep); open {
+			return m, common.OpenSources
+		}
+		return m, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.Capturing() {
 		switch {
 		case key.Matches(k, m.keys.Sort):

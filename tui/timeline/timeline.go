@@ -235,6 +235,9 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 		m.rebuild()
 		return m, nil
 	}
+	// The bar takes the first line; the list (or an open picker) is
+	// under it, on the left.
+	msg = common.Shift(msg, 0, 1)
 	if p := m.picking(); p != nil {
 		var res picker.Result
 		*p, res = p.Update(msg)
@@ -253,6 +256,13 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 				m.country = choice
 			}
 			m.refilter()
+		}
+		return m, nil
+	}
+	switch msg.(type) {
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		if _, open := m.list.Mouse(msg, common.WheelStep); open {
+			return m, common.OpenSources
 		}
 		return m, nil
 	}

@@ -314,6 +314,48 @@ func (m Model) naturals(c *lineCache) []int {
 	return nat
 }
 
+// RowAt is the row drawn on line y of the view (0 is the header), if a
+// row and not a heading is there.
+func (m Model) RowAt(y int) (int, bool) {
+	if y < 1 || y > m.pageSize() {
+		return 0, false
+	}
+	n := 1
+	if m.offset < len(m.rows) && m.pinned(m.offset) && m.pageSize() > 1 {
+		n++
+	}
+	for r := m.offset; r < len(m.rows) && n <= m.pageSize(); r++ {
+		if m.heading(r) != "" {
+			n++
+		}
+		if n == y {
+			return r, true
+		}
+		if n > y {
+			return 0, false
+		}
+		n++
+	}
+	return 0, false
+}
+
+// Click selects the row on line y of the view. ok is set when y was on a
+// row; again when that row was already selected (a second click, which
+// owners take as "open").
+func (m *Model) Click(y int) (ok, again bool) {
+	r, ok := m.RowAt(y)
+	if !ok {
+		return false, false
+	}
+	again = r == m.cursor
+	m.SetCursor(r)
+	return true, again
+}
+
+// Scroll moves the cursor by d rows (the mouse wheel), keeping it in
+// view.
+func (m *Model) Scroll(d int) { m.SetCursor(m.cursor + d) }
+
 // layout decides which columns show and how wide: each as wide as its
 // content when there is room; otherwise flex columns shrink to their
 // Width, then optional columns go (lowest Keep first), then the rest
