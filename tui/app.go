@@ -654,6 +654,9 @@ func (a *App) render() string {
 		msg := fmt.Sprintf("terminal too small — need at least %d×%d (now %d×%d)", MinWidth, MinHeight, a.width, a.height)
 		return cells.Fit(lipgloss.NewStyle().Width(a.width).Render(msg), a.width, a.height)
 	}
+	// A briefing that rotates on its own shows no selection; a key or a
+	// click pauses it and the selection shows again.
+	a.c.HideCursor = a.pres.On() && !a.pres.Paused()
 	header, footer := a.header(), a.footer()
 	bodyH := max(a.height-lipgloss.Height(header)-lipgloss.Height(footer), 1)
 	body, frozen := a.pres.Frozen()

@@ -24,6 +24,9 @@ type Common struct {
 	Now time.Time
 	// Present is set in briefing mode: tabs may draw large glyphs.
 	Present bool
+	// HideCursor is set while a briefing rotates on its own: nobody is
+	// choosing anything, so no selection box or highlighted row shows.
+	HideCursor bool
 }
 
 // Tab is one view of the dashboard. The root model owns global keys and
@@ -52,11 +55,12 @@ type Inputs struct {
 	Styles        *styles.Styles
 	Width, Height int
 	Present       bool
+	HideCursor    bool
 }
 
 // Inputs returns the shared inputs for a tab drawn at w×h.
 func (c *Common) Inputs(w, h int) Inputs {
-	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present}
+	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present, HideCursor: c.HideCursor}
 }
 
 // Badger is a tab with modes worth a status-bar badge, such as FILTER

@@ -215,6 +215,7 @@ func (m *Model) amount(p model.Project, v float64, q model.Qualifier, unit strin
 // View implements common.Tab. The frame is redrawn only after a message
 // or resize changed something, so an idle redraw costs nothing.
 func (m *Model) View() string {
+	m.list.Table.Focused = !m.c.HideCursor
 	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State()}, m.draw)
 }
 

@@ -302,18 +302,34 @@ func (m *Model) bigPanel() string {
 		return ""
 	}
 	colW := (m.width - 2*(len(figs)-1)) / len(figs)
-	var blocks []string
-	var widths []int
+	type shown struct {
+		f      model.Figure
+		p      model.Point
+		digits string
+	}
+	var all []shown
+	// Every figure in one size: the tallest that fits them all, so none
+	// looks bigger (more important) than another.
+	rows := 5
 	for _, f := range figs {
 		p, ok := model.Headline(d, f.Subject, f.Metric, f.Unit)
 		if !ok {
 			continue
 		}
 		digits := string(p.Qualifier) + model.FormatNumber(p.Value)
-		big := bignum.Fit(digits, colW, 5)
-		if big == nil {
+		for rows == 5 && bignum.Width(digits, 5) > colW {
+			rows = 3
+		}
+		if bignum.Width(digits, 3) > colW {
 			return "" // no room: the normal cards say the same in text
 		}
+		all = append(all, shown{f, p, digits})
+	}
+	var blocks []string
+	var widths []int
+	for _, x := range all {
+		f, p := x.f, x.p
+		big := bignum.Render(x.digits, rows)
 		src, _ := d.Source(p.Source)
 		foot := fmt.Sprintf("%s · %s · %s", f.Unit, p.Period.Label(), src.Publisher)
 		if mk := model.Marks(p.Disputed(), p.Suspect()); mk != "" {
@@ -429,7 +445,7 @@ func (m *Model) routeBoxes() (string, []hit) {
 // selected or not, once per size and style: moving the cursor then only
 // swaps two cached boxes instead of re-rendering every border.
 func (m *Model) box(i, w int, body func() string) (string, int) {
-	k := boxKey{item: i, sel: i == m.cursor, w: w, styles: m.c.Styles}
+	k := boxKey{item: i, sel: i == m.cursor && !m.c.HideCursor, w: w, styles: m.c.Styles}
 	if b, ok := m.boxes[k]; ok {
 		return b.s, b.w
 	}
@@ -491,7 +507,7 @@ func (m *Model) routeCompact() (string, []hit) {
 
 // lineItem draws one selectable line, highlighted when selected.
 func (m *Model) lineItem(i int, text string) string {
-	if i == m.cursor {
+	if i == m.cursor && !m.c.HideCursor {
 		t := cells.Truncate(ansi.Strip("▸ "+text), m.width, "…")
 		return m.c.Styles.Selected.Render(t + strings.Repeat(" ", max(m.width-cells.Width(t), 0)))
 	}

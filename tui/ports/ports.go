@@ -280,7 +280,7 @@ func (m *Model) cells(r row) []string {
 	if r.hasTEU {
 		teu = model.FormatValue(r.teu.Value, r.teu.Qualifier, "TEU") + model.Marks(r.teu.Disputed(), false)
 		if r.hasCargo && r.teu.Period.String() != r.cargo.Period.String() {
-			teu += fmt.Sprintf(" '%02d", r.teu.Period.Year%100)
+			teu += " (" + r.teu.Period.Label() + ")"
 		}
 	}
 	if r.hasCap {
@@ -298,6 +298,7 @@ func (m *Model) cells(r row) []string {
 // View implements common.Tab. The frame is redrawn only when one of its
 // inputs changed, so an idle redraw costs nothing.
 func (m *Model) View() string {
+	m.list.Table.Focused = !m.c.HideCursor
 	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.sortBy, m.reverse, m.chartTE}, m.draw)
 }
 
@@ -522,7 +523,7 @@ func (m *Model) Legend() [][2]string {
 	return [][2]string{
 		{"↑ ↓", "the column the rows are sorted by, and which way"},
 		{"▁▃▅█", "cargo trend: one bar a year over the last ten, blank where no figure"},
-		{"'25", "a TEU figure from another year than the cargo beside it"},
+		{"(2025)", "a TEU figure for another period than the cargo beside it"},
 	}
 }
 

@@ -157,13 +157,13 @@ func (m *Model) rebuild() {
 	m.narrow = m.listW() < 70
 	if m.narrow {
 		m.list.Table.SetColumns(
-			table.Column{Title: "Date", Width: 7},
+			table.Column{Title: "Date", Width: 11},
 			table.Column{Width: 1},
 			table.Column{Title: "Event", Width: 10, Flex: true},
 		)
 	} else {
 		m.list.Table.SetColumns(
-			table.Column{Title: "Date", Width: 7},
+			table.Column{Title: "Date", Width: 11},
 			table.Column{Width: 1},
 			table.Column{Title: "Kind", Width: 14},
 			table.Column{Title: "Event · countries", Width: 10, Flex: true},
@@ -182,9 +182,9 @@ func (m *Model) rebuild() {
 			mark = "◌"
 		}
 		if m.narrow {
-			rows[i] = []string{dateLabel(e.Date), mark, e.Title}
+			rows[i] = []string{e.Date.Label(), mark, e.Title}
 		} else {
-			rows[i] = []string{dateLabel(e.Date), mark, e.Kind, e.Title + " " + s.Muted.Render("· "+strings.Join(e.Countries, ", "))}
+			rows[i] = []string{e.Date.Label(), mark, e.Kind, e.Title + " " + s.Muted.Render("· "+strings.Join(e.Countries, ", "))}
 		}
 	}
 	m.list.Table.SetRows(rows)
@@ -197,6 +197,7 @@ func (m *Model) rebuild() {
 // View implements common.Tab. The frame is redrawn only after a message
 // or resize changed something, so an idle redraw costs nothing.
 func (m *Model) View() string {
+	m.list.Table.Focused = !m.c.HideCursor
 	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.country, m.kind, m.narrow, m.countryPick.State(), m.kindPick.State()}, m.draw)
 }
 
@@ -334,16 +335,6 @@ func orAll(s string) string {
 		return "all"
 	}
 	return s
-}
-
-// dateLabel is the date within its year group: "29 May", "May", "Q3",
-// or "year" when only the year is known.
-func dateLabel(p model.Period) string {
-	if p.Kind == model.PeriodYear {
-		return "year"
-	}
-	l := p.Label()
-	return strings.TrimSpace(strings.TrimSuffix(l, fmt.Sprint(p.Year)))
 }
 
 func (m *Model) selected() (model.Event, bool) {

@@ -133,7 +133,7 @@ func (m *Model) draw() string {
 	var list []string
 	for i, q := range m.panels {
 		t := "  " + q.Title
-		if i == m.cursor {
+		if i == m.cursor && !m.c.HideCursor {
 			t = s.Selected.Render("▸ " + q.Title)
 		}
 		list = append(list, t)
