@@ -17,6 +17,7 @@ import (
 	"corridor/tui/common"
 	"corridor/tui/components/cells"
 	"corridor/tui/components/helpview"
+	"corridor/tui/components/keymap"
 	"corridor/tui/components/memo"
 	"corridor/tui/components/presenter"
 	"corridor/tui/components/sourcepane"
@@ -50,6 +51,10 @@ type settings struct {
 	start   string
 	present time.Duration
 	snap    snapSettings
+	// keys are the user's rebindings; warning is a problem with the
+	// user's config, shown until the first key press.
+	keys    keymap.Remap
+	warning string
 }
 
 // App is the root model: it owns global keys, layout, the source pane and
@@ -136,6 +141,11 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 		titles[p], names[p] = reg[i].Title, reg[i].Name
 	}
 	a.keys = DefaultKeyMap(names)
+	// Every key map, the root's and each component's, takes the user's
+	// rebindings; help then lists the keys as rebound.
+	a.c.Keys = a.set.keys
+	a.set.keys.Apply("global", &a.keys)
+	a.set.keys.Apply("presenter", &a.pres.KeyMap)
 	a.tabs = make([]common.Tab, len(a.order))
 	a.sized = make([][2]int, len(a.order))
 	a.c.Styles = styles.New(a.set.theme, a.set.dark, a.set.ascii)
@@ -144,6 +154,8 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 	a.status = statusbar.New(a.c.Styles)
 	a.help = helpview.New(a.c.Styles)
 	a.pane = sourcepane.New(a.c.Styles)
+	a.set.keys.Apply("help", &a.help.KeyMap)
+	a.set.keys.Apply("pane", &a.pane.KeyMap)
 	return a
 }
 
@@ -226,6 +238,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if a.set.warning != "" {
+		a.set.warning = "" // seen: give its line back to the tab
+		a.layout()
+	}
 	if key.Matches(k, a.keys.ForceQuit) {
 		return tea.Quit
 	}

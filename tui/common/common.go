@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corridor/model"
+	"corridor/tui/components/filtertable"
+	"corridor/tui/components/keymap"
 	"corridor/tui/styles"
 )
 
@@ -27,6 +29,16 @@ type Common struct {
 	// HideCursor is set while a briefing rotates on its own: nobody is
 	// choosing anything, so no selection box or highlighted row shows.
 	HideCursor bool
+	// Keys are the user's rebindings; each tab applies them to its key
+	// maps when it is built (see keymap.Remap).
+	Keys keymap.Remap
+}
+
+// ListKeys applies the rebindings of the shared list and filter keys
+// ("list.*", "filter.*") to a filtered table.
+func (c *Common) ListKeys(list *filtertable.Model) {
+	c.Keys.Apply("list", &list.Table.KeyMap)
+	c.Keys.Apply("filter", &list.Filter.KeyMap)
 }
 
 // Tab is one view of the dashboard. The root model owns global keys and

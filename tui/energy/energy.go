@@ -64,6 +64,7 @@ func New(c *common.Common) *Model {
 			}
 		}
 	}
+	c.ListKeys(&m.list)
 	m.list.SetStyles(c.Styles)
 	m.list.SetTotal(len(c.Data.Projects))
 	m.refilter()

@@ -97,6 +97,7 @@ func shift(hs []hit, dy int) []hit {
 // New builds the tab over c's dataset.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
+	c.Keys.Apply("overview", &m.keys)
 	m.compute()
 	m.cursor = len(m.items) - 1
 	m.move(1)

@@ -128,6 +128,8 @@ type chartKey struct {
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap(), sortBy: 1, reverse: true}
 	m.list = filtertable.New("port or country")
+	c.Keys.Apply("ports", &m.keys)
+	c.ListKeys(&m.list)
 	m.list.SetStyles(c.Styles)
 	m.compute()
 	m.list.SetTotal(len(m.all))

@@ -78,6 +78,10 @@ func New(c *common.Common) *Model {
 	}
 	m.countryPick = picker.New(c.Styles, "country", countries, len(c.Data.Events))
 	m.kindPick = picker.New(c.Styles, "kind", kinds, len(c.Data.Events))
+	c.Keys.Apply("timeline", &m.keys)
+	c.Keys.Apply("picker", &m.countryPick.KeyMap)
+	c.Keys.Apply("picker", &m.kindPick.KeyMap)
+	c.ListKeys(&m.list)
 	m.list.SetStyles(c.Styles)
 	m.list.SetTotal(len(c.Data.Events))
 	m.refilter()

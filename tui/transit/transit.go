@@ -69,6 +69,7 @@ type viewKey struct {
 // query `corridor export --view transit` uses.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
+	c.Keys.Apply("transit", &m.keys)
 	for _, p := range c.Data.ChartsOf(model.ViewTransit) {
 		if obs := c.Data.ChartObservations(p); len(obs) > 0 {
 			m.panels = append(m.panels, p)
