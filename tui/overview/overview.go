@@ -499,11 +499,35 @@ func (m *Model) routeCompact() (string, []hit) {
 		for j, f := range it.figures {
 			parts[j] = m.figLine(f)
 		}
-		out = append(out, m.lineItem(i, table.Fit(it.title, 15, false)+" "+strings.Join(parts, s.Muted.Render(" · "))))
+		line, _ := m.whole(table.Fit(it.title, min(15, max(m.width/4, 8)), false)+" ", parts)
+		out = append(out, m.lineItem(i, line))
 		hits = append(hits, hit{i, 0, m.width, y, y + 1})
 		y++
 	}
 	return strings.Join(out, "\n"), hits
+}
+
+// whole writes lead and then as many of parts as fit on a line whole,
+// then "+N" for the N left out: a figure is never cut through its value
+// or period. dropped is N.
+func (m *Model) whole(lead string, parts []string) (line string, dropped int) {
+	s := m.c.Styles
+	room := m.width - 2 // lineItem's marker
+	line = lead
+	for i, p := range parts {
+		if i > 0 || !strings.HasSuffix(lead, " ") {
+			p = s.Muted.Render(" · ") + p
+		}
+		rest := ""
+		if left := len(parts) - i - 1; left > 0 {
+			rest = fmt.Sprintf(" +%d", left)
+		}
+		if cells.Width(line+p+rest) > room {
+			return line + s.Muted.Render(fmt.Sprintf(" +%d", len(parts)-i)), len(parts) - i
+		}
+		line += p
+	}
+	return line, 0
 }
 
 // lineItem draws one selectable line, highlighted when selected.
@@ -574,15 +598,21 @@ func (m *Model) cardLines() (string, []hit) {
 		if it.kind == nodeItem {
 			continue
 		}
-		parts := []string{s.Heading.Render(it.title)}
+		var figs []string
 		for _, f := range it.figures {
-			parts = append(parts, m.figLine(f))
+			f.label = strings.TrimSpace(f.label)
+			figs = append(figs, m.figLine(f))
 		}
-		for _, x := range it.extra {
-			parts = append(parts, s.Derived.Render(strings.TrimSpace(x)))
+		line, dropped := m.whole(s.Heading.Render(it.title), figs)
+		// Own-words extras (an event's title, a note) may be cut; figures
+		// never are, so they come only when every figure fitted.
+		if dropped == 0 {
+			for _, x := range it.extra {
+				line += s.Muted.Render(" · ") + s.Derived.Render(strings.TrimSpace(x))
+			}
 		}
 		hits = append(hits, hit{i, 0, m.width, len(out), len(out) + 1})
-		out = append(out, m.lineItem(i, strings.Join(parts, s.Muted.Render(" · "))))
+		out = append(out, m.lineItem(i, line))
 	}
 	return strings.Join(out, "\n"), hits
 }
