@@ -9,6 +9,7 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"corridor/tui/components/cells"
@@ -435,7 +436,7 @@ func (m Model) distinct(cols, widths []int) map[[2]int]string {
 		groups := map[string][]int{}
 		for r, row := range m.rows {
 			if i < len(row) && cells.Width(row[i]) > w {
-				cut := ansi.Strip(cells.Truncate(row[i], w, "…"))
+				cut := cells.PlainCut(row[i], w)
 				groups[cut] = append(groups[cut], r)
 			}
 		}
@@ -443,28 +444,47 @@ func (m Model) distinct(cols, widths []int) map[[2]int]string {
 			if len(rs) < 2 {
 				continue
 			}
-			plain := make([][]rune, len(rs))
-			for k, r := range rs {
-				plain[k] = []rune(ansi.Strip(m.rows[r][i]))
+			// The different texts that cut alike; identical texts may
+			// look identical.
+			byText := map[string][]int{}
+			for _, r := range rs {
+				p := ansi.Strip(m.rows[r][i])
+				byText[p] = append(byText[p], r)
 			}
-			for k, r := range rs {
-				// Where this cell first differs from any other in the group.
+			if len(byText) < 2 {
+				continue
+			}
+			texts := make([][]rune, 0, len(byText))
+			for p := range byText {
+				texts = append(texts, []rune(p))
+			}
+			slices.SortFunc(texts, func(a, b []rune) int { return strings.Compare(string(a), string(b)) })
+			// Sorted, a text shares its longest start with a neighbour.
+			for k, t := range texts {
 				at := 0
-				for o := range plain {
-					if o == k || string(plain[o]) == string(plain[k]) {
-						continue
-					}
-					p := 0
-					for p < len(plain[k]) && p < len(plain[o]) && plain[k][p] == plain[o][p] {
-						p++
-					}
-					at = max(at, p)
+				if k > 0 {
+					at = max(at, common(t, texts[k-1]))
 				}
-				out[[2]int{r, j}] = middleCut(plain[k], at, w)
+				if k+1 < len(texts) {
+					at = max(at, common(t, texts[k+1]))
+				}
+				cut := middleCut(t, at, w)
+				for _, r := range byText[string(t)] {
+					out[[2]int{r, j}] = cut
+				}
 			}
 		}
 	}
 	return out
+}
+
+// common is the length of the start a and b share, in runes.
+func common(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // middleCut writes s in w cells keeping its start and the part from
