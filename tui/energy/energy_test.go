@@ -11,6 +11,7 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/chart"
 	"corridor/tui/internal/golden"
 	"corridor/tui/styles"
 )
@@ -77,6 +78,28 @@ func TestGolden(t *testing.T) {
 			t.Run(fmt.Sprintf("%dx%d-%s", size[0], size[1], p.Name), func(t *testing.T) {
 				golden.RequireEqual(t, p.Encode(newTab(size[0], size[1]).View()))
 			})
+		}
+	}
+}
+
+// Every mark the bars and statuses draw is explained in help: a change
+// to the Gantt's glyphs must change the legend too.
+func TestLegendExplainsEveryBarMark(t *testing.T) {
+	m := newTab(120, 30)
+	legend := ""
+	for _, e := range m.Legend() {
+		legend += e[0]
+	}
+	drawn := ""
+	for _, c := range [][2]bool{{true, true}, {true, false}, {false, true}} {
+		drawn += chart.Gantt(2010, 2030, 2026, 2005, 2035, 30, c[0], c[1])
+	}
+	for _, st := range model.ProjectStatuses() {
+		drawn += statusGlyph(st)
+	}
+	for _, r := range drawn {
+		if r != ' ' && !strings.ContainsRune(legend, r) {
+			t.Errorf("the mark %q is drawn but not explained in help", r)
 		}
 	}
 }
