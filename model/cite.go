@@ -233,12 +233,12 @@ func (c Citation) BibTeX() string {
 // RetrievedLabel says when the page was read, or "" when not recorded.
 // The bundled sources record the day corridor first bundled them, which
 // is the latest day their pages can have been read, so the label claims
-// no more than that: "retrieved on or before 2026-11-22".
+// no more than that: "retrieved on or before 22 Nov 2026".
 func (s Source) RetrievedLabel() string {
 	if s.Retrieved.IsZero() {
 		return ""
 	}
-	return "retrieved on or before " + s.Retrieved.String()
+	return "retrieved on or before " + s.Retrieved.Label()
 }
 
 // QualifierWords spells a qualifier out for prose: "more than".

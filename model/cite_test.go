@@ -99,7 +99,7 @@ func TestCiteSaysWhatMatters(t *testing.T) {
 	for _, format := range CiteFormats() {
 		got, _ := c.Format(format)
 		for _, want := range []string{"about 4,600,000 tonnes", "H1 2025", "actual", "Trend", "2025", "en.trend.az/business/1",
-			"retrieved on or before 2026-11-22", "web.archive.org", "46,000,000 tonnes (Blog, flagged as a likely data error)", "corridor v1.0.0, data 0123456789ab", "o-1"} {
+			"retrieved on or before 22 Nov 2026", "web.archive.org", "46,000,000 tonnes (Blog, flagged as a likely data error)", "corridor v1.0.0, data 0123456789ab", "o-1"} {
 			// Markdown and BibTeX escape some characters and capitalise
 			// sentence starts; the words must survive both.
 			if !strings.Contains(strings.ToLower(strings.ReplaceAll(got, `\`, "")), strings.ToLower(want)) {

@@ -116,13 +116,14 @@ type Source struct {
 	Archive string
 }
 
-// PublishedLabel is the date as shown to a reader, never blank.
+// PublishedLabel is the date as shown to a reader, never blank, in the
+// one date form the screen uses ("8 Sep 2025", "Sep 2025", "2025").
 func (s Source) PublishedLabel() string {
 	switch {
 	case !s.Published.IsZero() && s.PublishedNote != "":
 		return s.Published.Label() + " (" + s.PublishedNote + ")"
 	case !s.Published.IsZero():
-		return s.Published.String()
+		return s.Published.Label()
 	case s.PublishedNote != "":
 		return s.PublishedNote
 	}

@@ -19,6 +19,7 @@ import (
 	"corridor/tui/components/changes"
 	"corridor/tui/components/citecopy"
 	"corridor/tui/components/helpview"
+	"corridor/tui/components/keymap"
 	"corridor/tui/components/memo"
 	"corridor/tui/components/presenter"
 	"corridor/tui/components/sourcepane"
@@ -54,6 +55,10 @@ type settings struct {
 	// program is corridor's version, for citations.
 	program string
 	snap    snapSettings
+	// keys are the user's rebindings; warning is a problem with the
+	// user's config, shown until the first key press.
+	keys    keymap.Remap
+	warning string
 }
 
 // App is the root model: it owns global keys, layout, the source pane and
@@ -147,6 +152,11 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 		titles[p], names[p] = reg[i].Title, reg[i].Name
 	}
 	a.keys = DefaultKeyMap(names)
+	// Every key map, the root's and each component's, takes the user's
+	// rebindings; help then lists the keys as rebound.
+	a.c.Keys = a.set.keys
+	a.set.keys.Apply("global", &a.keys)
+	a.set.keys.Apply("presenter", &a.pres.KeyMap)
 	a.tabs = make([]common.Tab, len(a.order))
 	a.sized = make([][2]int, len(a.order))
 	a.c.Styles = styles.New(a.set.theme, a.set.dark, a.set.ascii)
@@ -156,6 +166,8 @@ func NewWithRegistry(reg Registry, opts ...Option) *App {
 	a.help = helpview.New(a.c.Styles)
 	a.pane = sourcepane.New(a.c.Styles)
 	a.changes = changes.New(a.c.Styles)
+	a.set.keys.Apply("help", &a.help.KeyMap)
+	a.set.keys.Apply("pane", &a.pane.KeyMap)
 	return a
 }
 
@@ -225,25 +237,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.MouseClickMsg:
-		if _, frozen := a.pres.Frozen(); frozen || a.paneOpen || a.helpOpen || a.changesOpen {
-			return a, nil
-		}
-		m := msg.Mouse()
-		if m.Y == 0 {
-			if p, ok := a.bar.At(m.X); ok && m.Button == tea.MouseLeft {
-				a.switchTo(p)
-			}
-			return a, nil
-		}
-		// Below the header a click is the tab's, in its own coordinates.
-		m.Y -= lipgloss.Height(a.header())
-		if m.Y < 0 {
-			return a, nil
-		}
-		return a, a.forward(tea.MouseClickMsg(m))
+		return a, a.mouse(msg, msg.Mouse())
 	case tea.MouseWheelMsg:
-		if a.helpOpen {
-			a.help, _ = a.help.Update(msg)
+		return a, a.mouse(msg, msg.Mouse())
+	case common.OpenSourcesMsg:
+		if t := a.activeTab(); t != nil && !a.paneOpen {
+			if sel, ok := t.Selection(); ok {
+				a.openPane(sel)
+			}
 		}
 		return a, nil
 	case tea.KeyPressMsg:
@@ -253,6 +254,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if a.set.warning != "" {
+		a.set.warning = "" // seen: give its line back to the tab
+		a.layout()
+	}
 	if key.Matches(k, a.keys.ForceQuit) {
 		return tea.Quit
 	}
@@ -324,10 +329,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, a.keys.Cite):
 		return a.cite()
-	case key.Matches(k, a.keys.Changes):
-		if _, ok := a.changes.Changes(); ok {
-			a.changesOpen = true
-		}
+	case key.Matches(k, a.keys.Changes) && a.hasChanges():
+		a.changesOpen = true
 		return nil
 	}
 	for p, b := range a.keys.Tabs {
@@ -337,6 +340,13 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return a.forward(k)
+}
+
+// hasChanges reports whether a reload has left a list of changes to
+// show; until then the key is the tab's to use.
+func (a *App) hasChanges() bool {
+	_, ok := a.changes.Changes()
+	return ok
 }
 
 // cite sends a citation of what the cursor is on to the terminal's
@@ -380,6 +390,53 @@ func (a *App) citeItem(item model.CiteItem, id string) tea.Cmd {
 func (a *App) openHelp() {
 	a.helpOpen = true
 	a.setHelpContent()
+}
+
+// mouse routes a click or a wheel notch to what is under it: the tab
+// bar, the help overlay (which only scrolls), the source pane or the tab,
+// each given the position relative to its own top left.
+func (a *App) mouse(msg tea.Msg, m tea.Mouse) tea.Cmd {
+	if _, frozen := a.pres.Frozen(); frozen || a.tooSmall() || a.c.Data == nil {
+		return nil
+	}
+	a.pres.Interact()
+	_, click := msg.(tea.MouseClickMsg)
+	if a.helpOpen {
+		if !click {
+			a.help, _ = a.help.Update(msg)
+		}
+		return nil
+	}
+	if a.changesOpen {
+		return nil // the reload list is read with the keys
+	}
+	if click && m.Y == 0 {
+		if p, ok := a.bar.At(m.X); ok && m.Button == tea.MouseLeft {
+			a.switchTo(p)
+		}
+		return nil
+	}
+	top := lipgloss.Height(a.header())
+	y := m.Y - top
+	if y < 0 || y >= a.body[1] {
+		return nil
+	}
+	if a.paneOpen {
+		paneTop := 0
+		if sz := a.tabSize(); sz != a.body {
+			paneTop = sz[1]
+		}
+		if y >= paneTop {
+			var cmd tea.Cmd
+			a.pane, cmd = a.pane.Update(common.Shift(msg, 0, top+paneTop))
+			return cmd
+		}
+		if !click {
+			return nil
+		}
+		a.closePane() // a click on the tab goes back to it
+	}
+	return a.forward(common.Shift(msg, 0, top))
 }
 
 // openPane shows sel's sources under the tab, which keeps what room the
@@ -707,6 +764,9 @@ func (a *App) render() string {
 		msg := fmt.Sprintf("terminal too small — need at least %d×%d (now %d×%d)", MinWidth, MinHeight, a.width, a.height)
 		return cells.Fit(lipgloss.NewStyle().Width(a.width).Render(msg), a.width, a.height)
 	}
+	// A briefing that rotates on its own shows no selection; a key or a
+	// click pauses it and the selection shows again.
+	a.c.HideCursor = a.pres.On() && !a.pres.Paused()
 	header, footer := a.header(), a.footer()
 	bodyH := max(a.height-lipgloss.Height(header)-lipgloss.Height(footer), 1)
 	body, frozen := a.pres.Frozen()

@@ -75,3 +75,22 @@ func TestNoBareEllipsisNorLookAlikeRows(t *testing.T) {
 		}
 	}
 }
+
+// A figure is shown whole or not at all: narrow Overview lines drop the
+// figures that do not fit and say how many ("+2"), never cut one through
+// its value or period.
+func TestOverviewNeverCutsAFigure(t *testing.T) {
+	cutNumber := regexp.MustCompile(`\d…`)
+	for _, sz := range [][2]int{{40, 12}, {60, 20}, {80, 24}} {
+		a := newApp(t, sz[0], sz[1])
+		for range 12 {
+			f := ansi.Strip(a.Render())
+			for _, l := range strings.Split(f, "\n") {
+				if cutNumber.MatchString(l) {
+					t.Errorf("%v: a figure cut short in %q", sz, l)
+				}
+			}
+			press(a, "j")
+		}
+	}
+}

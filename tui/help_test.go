@@ -90,7 +90,7 @@ func TestHelpListsOnlyLiveKeysAndExplainsMarks(t *testing.T) {
 	}
 	press(a, "esc", "4", "?")
 	h = helpText(a)
-	if !strings.Contains(h, "from today to the completion date") || !strings.Contains(h, "under construction") || strings.Contains(h, "sort by") {
+	if !strings.Contains(h, "bar: planned") || !strings.Contains(h, "bar: under construction") || strings.Contains(h, "sort by") {
 		t.Errorf("energy help should explain its bar marks and not list Ports keys:\n%s", h)
 	}
 	press(a, "esc", "enter", "?")

@@ -8,7 +8,13 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/filter"
 	"corridor/tui/components/helpview"
+	"corridor/tui/components/keymap"
+	"corridor/tui/components/picker"
+	"corridor/tui/components/presenter"
+	"corridor/tui/components/sourcepane"
+	"corridor/tui/components/table"
 )
 
 // KeyMap is the keys the root handles on every tab. Help text is generated
@@ -157,4 +163,32 @@ func (a *App) setHelpContent() {
 	}
 	sections = append(sections, helpview.Section{Title: "Marks on figures", Entries: marks()})
 	a.help.SetContent(title, sections)
+}
+
+// KeyActions lists every key binding that can be rebound, by
+// "section.action", with its default keys: the root's ("global"), the
+// presenter's, the help overlay's, the source pane's, the lists' and
+// filters' shared keys, the pickers' and each tab's own (by tab name).
+func KeyActions() []keymap.Action {
+	reg := DefaultRegistry()
+	g := DefaultKeyMap(reg.Names())
+	pres := presenter.DefaultKeyMap()
+	hv := helpview.DefaultKeyMap()
+	pane := sourcepane.DefaultKeyMap()
+	list := table.DefaultKeyMap()
+	flt := filter.DefaultKeyMap()
+	pk := picker.DefaultKeyMap()
+	out := keymap.Actions("global", &g)
+	out = append(out, keymap.Actions("presenter", &pres)...)
+	out = append(out, keymap.Actions("help", &hv)...)
+	out = append(out, keymap.Actions("pane", &pane)...)
+	out = append(out, keymap.Actions("list", &list)...)
+	out = append(out, keymap.Actions("filter", &flt)...)
+	out = append(out, keymap.Actions("picker", &pk)...)
+	for _, t := range reg {
+		if t.Keys != nil {
+			out = append(out, keymap.Actions(t.Name, t.Keys())...)
+		}
+	}
+	return out
 }

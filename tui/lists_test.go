@@ -68,7 +68,7 @@ func TestTimelinePinsTheYearHeading(t *testing.T) {
 
 // A filter says how many rows match and underlines what matched.
 func TestFilterCountsAndUnderlinesMatches(t *testing.T) {
-	a := newApp(t, 120, 40)
+	a := newApp(t, 160, 40) // wide enough for the Country column
 	press(a, "2", "/", "g", "e", "o")
 	raw := a.Render()
 	f := ansi.Strip(raw)

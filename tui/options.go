@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"corridor/model"
+	"corridor/tui/components/keymap"
 )
 
 // Option configures New.
@@ -66,3 +67,15 @@ func WithPresent(d time.Duration) Option {
 		a.set.present = d
 	}
 }
+
+// WithKeyBindings rebinds keys: each entry names an action as
+// "section.action" (see KeyActions) and gives the keys it takes instead
+// of its defaults. Help shows the keys as rebound.
+func WithKeyBindings(keys map[string][]string) Option {
+	return func(a *App) { a.set.keys = keymap.Remap(keys) }
+}
+
+// WithWarning shows text in the status bar's banner until the first key
+// press: a problem with the user's config, for instance, which the
+// program started without.
+func WithWarning(text string) Option { return func(a *App) { a.set.warning = text } }

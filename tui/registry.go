@@ -26,6 +26,9 @@ type TabSpec struct {
 	// New builds the tab over a session's context. Tabs are built when
 	// first shown, so a session pays only for the tabs it opens.
 	New func(c *common.Common) common.Tab
+	// Keys, when set, returns a pointer to the tab's default KeyMap: its
+	// bindings can then be rebound in the config as "<name>.<action>".
+	Keys func() any
 }
 
 // Registry is the ordered list of tabs a program offers.
@@ -35,11 +38,15 @@ type Registry []TabSpec
 // tab, write its package and add one line here.
 func DefaultRegistry() Registry {
 	return Registry{
-		{Name: "overview", Title: "Overview", New: func(c *common.Common) common.Tab { return overview.New(c) }},
-		{Name: "ports", Title: "Ports", Export: "ports", New: func(c *common.Common) common.Tab { return ports.New(c) }},
-		{Name: "transit", Title: "Transit", Export: "transit", New: func(c *common.Common) common.Tab { return transit.New(c) }},
+		{Name: "overview", Title: "Overview", New: func(c *common.Common) common.Tab { return overview.New(c) },
+			Keys: func() any { k := overview.DefaultKeyMap(); return &k }},
+		{Name: "ports", Title: "Ports", Export: "ports", New: func(c *common.Common) common.Tab { return ports.New(c) },
+			Keys: func() any { k := ports.DefaultKeyMap(); return &k }},
+		{Name: "transit", Title: "Transit", Export: "transit", New: func(c *common.Common) common.Tab { return transit.New(c) },
+			Keys: func() any { k := transit.DefaultKeyMap(); return &k }},
 		{Name: "energy", Title: "Energy", Export: "energy", New: func(c *common.Common) common.Tab { return energy.New(c) }},
-		{Name: "timeline", Title: "Timeline", Export: "timeline", New: func(c *common.Common) common.Tab { return timeline.New(c) }},
+		{Name: "timeline", Title: "Timeline", Export: "timeline", New: func(c *common.Common) common.Tab { return timeline.New(c) },
+			Keys: func() any { k := timeline.DefaultKeyMap(); return &k }},
 		{Name: "map", Title: "Map", New: func(c *common.Common) common.Tab { return maptab.New(c) }},
 	}
 }

@@ -57,7 +57,7 @@ func (a *App) onData(msg DataMsg) tea.Cmd {
 // banner is the one-line warning shown while the data files are invalid.
 func (a *App) banner() string {
 	if a.dataErr == nil {
-		return ""
+		return a.set.warning
 	}
 	first, more := firstProblem(a.dataErr)
 	text := "data error: " + first

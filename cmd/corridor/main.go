@@ -34,6 +34,10 @@ type options struct {
 	data        dataFlags
 	color       string
 	snapshotDir string
+	config      string
+	// set names the flags given on the command line: they win over the
+	// config file.
+	set map[string]bool
 }
 
 func usage(w io.Writer, fs *flag.FlagSet) {
@@ -51,6 +55,7 @@ Usage:
   corridor init-data DIR
   corridor cite ID [--format text|markdown|bibtex]
   corridor diff OLD NEW [--format text|markdown|json]
+  corridor config [--default | --path] [--config FILE]
 
 Each subcommand has its own --help.
 
@@ -74,6 +79,7 @@ func parse(args []string, stdout io.Writer) (options, error) {
 	o.data.register(fs)
 	fs.StringVar(&o.color, "color", "auto", "colour: `auto`, always or never")
 	fs.StringVar(&o.snapshotDir, "snapshot-dir", "", "where ctrl+s saves frames (default: the current directory)")
+	fs.StringVar(&o.config, "config", "", "config `file` (default $XDG_CONFIG_HOME/corridor/config.toml; see corridor config --default)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
@@ -89,6 +95,8 @@ func parse(args []string, stdout io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q (see corridor --help)", fs.Arg(0))
 	}
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
 	if err := o.look.check(); err != nil {
 		return o, err
 	}
@@ -102,6 +110,42 @@ func parse(args []string, stdout io.Writer) (options, error) {
 }
 
 var errVersion = errors.New("version")
+
+// withConfig reads the config file into o where the command line left a
+// setting unset and returns the dashboard's options. A bad file is
+// reported on stderr and in the dashboard's status bar, and ignored:
+// the dashboard starts with its defaults.
+func (o *options) withConfig(env []string, stderr io.Writer) []tui.Option {
+	path := o.config
+	if path == "" {
+		path = configPath(env)
+	}
+	cfg, err := loadConfig(path)
+	var warn []tui.Option
+	if err != nil {
+		first, more := err.Error(), 0
+		if lines := strings.Split(first, "\n"); len(lines) > 1 {
+			first, more = lines[0], len(lines)-1
+		}
+		fmt.Fprintf(stderr, "corridor: config %v\ncorridor: starting with the defaults\n", err)
+		text := "config " + first
+		if more > 0 {
+			text += fmt.Sprintf(" (and %d more)", more)
+		}
+		warn = append(warn, tui.WithWarning(text+"; started with the defaults"))
+		cfg = config{}
+	}
+	cfg.apply(&o.look, o.set)
+	if cfg.Color != nil && !o.set["color"] {
+		o.color = *cfg.Color
+	}
+	if cfg.SnapshotDir != nil && !o.set["snapshot-dir"] {
+		o.snapshotDir = *cfg.SnapshotDir
+	}
+	opts := append(o.look.options(), tui.WithSnapshotDir(o.snapshotDir))
+	opts = append(opts, cfg.keyOptions()...)
+	return append(opts, warn...)
+}
 
 // profile decides the colour profile. Any non-empty NO_COLOR wins over
 // auto, as no-color.org asks (colorprofile only honours true-ish values).
@@ -130,7 +174,7 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 		case "snapshot":
 			return snapshot(args[1:], stdout, stderr)
 		case "serve":
-			return serveCmd(args[1:], stdout, stderr)
+			return serveCmd(args[1:], stdout, stderr, env)
 		case "export":
 			return exportCmd(args[1:], stdout, stderr)
 		case "validate":
@@ -141,6 +185,8 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 			return citeCmd(args[1:], stdout, stderr)
 		case "diff":
 			return diffCmd(args[1:], stdout, stderr)
+		case "config":
+			return configCmd(args[1:], stdout, stderr, env)
 		}
 	}
 	o, err := parse(args, stdout)
@@ -166,12 +212,12 @@ func run(args []string, stdout, stderr io.Writer, env []string) int {
 		}
 		return b.Data, err
 	}
+	appOpts := o.withConfig(env, stderr)
 	app := tui.New(append([]tui.Option{
 		tui.WithLoader(load),
 		tui.WithOrigin(origin.Label(), origin.Dir != ""),
-		tui.WithSnapshotDir(o.snapshotDir),
 		tui.WithProgramVersion(version),
-	}, o.look.options()...)...)
+	}, appOpts...)...)
 	opts := []tea.ProgramOption{tea.WithEnvironment(env)}
 	if p, ok := profile(o.color, env); ok {
 		opts = append(opts, tea.WithColorProfile(p))

@@ -20,7 +20,7 @@ import (
 )
 
 // serveCmd runs the SSH server until SIGINT or SIGTERM.
-func serveCmd(args []string, stdout, stderr io.Writer) int {
+func serveCmd(args []string, stdout, stderr io.Writer, env []string) int {
 	fs := flag.NewFlagSet("corridor serve", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var cfg serve.Config
@@ -45,6 +45,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&cfg.RateBurst, "burst", serve.DefaultRateBurst, "connections one address may open at once before --rate applies")
 	fs.IntVar(&cfg.FPS, "fps", serve.DefaultFPS, "frame-rate cap per session")
 	grace := fs.Duration("shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long sessions get to close")
+	cfgPath := fs.String("config", "", "config `file` for every session (default $XDG_CONFIG_HOME/corridor/config.toml of the server's user)")
 	if code, done := parseFlags(fs, args, false, "Usage: corridor serve [flags]\n\nServe the dashboard over SSH: every client gets its own session.", stdout, stderr); done {
 		return code
 	}
@@ -60,6 +61,12 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "corridor serve: --max-size %q: want COLSxROWS, at least %dx%d\n", *maxSize, tui.MinWidth, tui.MinHeight)
 		return 2
 	}
+	path := *cfgPath
+	if path == "" {
+		path = configPath(env)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if err := df.check(); err != nil {
 		fmt.Fprintln(stderr, "corridor serve:", err)
 		return 2
@@ -68,7 +75,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	cfg.DataLabel, cfg.LiveData = origin.Label(), origin.Dir != ""
 	// Over SSH ctrl+s offers the frame to the client's clipboard: a file
 	// would be written on the server, far from whoever asked for it.
-	cfg.AppOptions = append(look.options(), tui.WithClipboardSnapshots(), tui.WithProgramVersion(version))
+	cfg.AppOptions = append(sessionOptions(&look, set, path, stderr), tui.WithProgramVersion(version))
 	cfg.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "corridor"})
 	base, err := origin.LoadBaseline()
 	ds := base.Data
@@ -120,4 +127,19 @@ func parseSize(s string) (int, int) {
 		return 0, 0
 	}
 	return w, h
+}
+
+// sessionOptions are every session's options: the server's config (the
+// look and the keys; colour follows each client's terminal) under the
+// flags given, and ctrl+s to the client's clipboard, since a file would
+// be written on the server. Clients cannot change any of it. A bad
+// config is reported and the sessions get the defaults.
+func sessionOptions(look *lookFlags, set map[string]bool, path string, stderr io.Writer) []tui.Option {
+	conf, err := loadConfig(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "corridor serve: config %v\ncorridor serve: serving with the defaults\n", err)
+		conf = config{}
+	}
+	conf.apply(look, set)
+	return append(append(look.options(), conf.keyOptions()...), tui.WithClipboardSnapshots())
 }

@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"corridor/model"
+	"corridor/tui/components/filtertable"
+	"corridor/tui/components/keymap"
 	"corridor/tui/styles"
 )
 
@@ -27,6 +29,19 @@ type Common struct {
 	// Changed holds the ids of figures the last reload added or changed,
 	// marked as new until the next reload.
 	Changed map[string]bool
+	// HideCursor is set while a briefing rotates on its own: nobody is
+	// choosing anything, so no selection box or highlighted row shows.
+	HideCursor bool
+	// Keys are the user's rebindings; each tab applies them to its key
+	// maps when it is built (see keymap.Remap).
+	Keys keymap.Remap
+}
+
+// ListKeys applies the rebindings of the shared list and filter keys
+// ("list.*", "filter.*") to a filtered table.
+func (c *Common) ListKeys(list *filtertable.Model) {
+	c.Keys.Apply("list", &list.Table.KeyMap)
+	c.Keys.Apply("filter", &list.Filter.KeyMap)
 }
 
 // Tab is one view of the dashboard. The root model owns global keys and
@@ -55,11 +70,12 @@ type Inputs struct {
 	Styles        *styles.Styles
 	Width, Height int
 	Present       bool
+	HideCursor    bool
 }
 
 // Inputs returns the shared inputs for a tab drawn at w×h.
 func (c *Common) Inputs(w, h int) Inputs {
-	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present}
+	return Inputs{Data: c.Data, Styles: c.Styles, Width: w, Height: h, Present: c.Present, HideCursor: c.HideCursor}
 }
 
 // Badger is a tab with modes worth a status-bar badge, such as FILTER
@@ -86,6 +102,38 @@ type Keeper interface {
 	Keep() any
 	Restore(kept any)
 }
+
+// OpenSourcesMsg asks the root to open the source pane on the tab's
+// selection: a tab sends it when a row that was already selected is
+// clicked (which a double click always is).
+type OpenSourcesMsg struct{}
+
+// OpenSources is the command a tab returns to open the source pane.
+func OpenSources() tea.Msg { return OpenSourcesMsg{} }
+
+// Shift moves a mouse message's position by (-dx, -dy): a parent hands
+// a child the position relative to the child's top left. Other messages
+// pass unchanged.
+func Shift(msg tea.Msg, dx, dy int) tea.Msg {
+	switch m := msg.(type) {
+	case tea.MouseClickMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	case tea.MouseWheelMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	case tea.MouseReleaseMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	case tea.MouseMotionMsg:
+		m.X, m.Y = m.X-dx, m.Y-dy
+		return m
+	}
+	return msg
+}
+
+// WheelStep is how many rows one notch of the mouse wheel moves a list.
+const WheelStep = 3
 
 // StylesChangedMsg tells tabs the styles were rebuilt (the terminal's
 // background answered) so cached renderings must be redrawn.

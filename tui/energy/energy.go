@@ -66,6 +66,7 @@ func New(c *common.Common) *Model {
 			}
 		}
 	}
+	c.ListKeys(&m.list)
 	m.list.SetStyles(c.Styles)
 	m.list.SetTotal(len(c.Data.Projects))
 	m.refilter()
@@ -135,11 +136,15 @@ func (m *Model) Restore(v any) {
 
 // Legend implements common.Legender: the status marks and the bar's.
 func (m *Model) Legend() [][2]string {
-	return [][2]string{
+	out := [][2]string{
 		{"●", "operating"}, {"◐", "under construction"}, {"○", "planned"}, {"◌", "proposed or under study"}, {"✕", "suspended"},
-		{"█", "bar: from the start to today"}, {"░", "bar: from today to the completion date"},
-		{"┊", "today"}, {"▸", "no completion date: the bar stops at the start"}, {"◂", "no start date: the bar starts at completion"},
 	}
+	// The bars' glyphs come from the chart itself, so help cannot drift
+	// from what is drawn: a bar's glyph is its status, never today's date.
+	for _, st := range chart.Statuses() {
+		out = append(out, [2]string{st.Glyph(m.c.Styles.ASCII), "bar: " + st.Name()})
+	}
+	return append(out, [2]string{"▸", "no completion date: the bar stops at the start"}, [2]string{"◂", "no start date: the bar starts at completion"})
 }
 
 // Badges implements common.Badger: FILTER with the projects it leaves.
@@ -239,6 +244,7 @@ func (m *Model) amount(p model.Project, v float64, q model.Qualifier, unit strin
 // View implements common.Tab. The frame is redrawn only after a message
 // or resize changed something, so an idle redraw costs nothing.
 func (m *Model) View() string {
+	m.list.Table.Focused = !m.c.HideCursor
 	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State()}, m.draw)
 }
 
@@ -285,6 +291,15 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.list.SetStyles(m.c.Styles)
 		m.rebuild()
+		return m, nil
+	}
+	switch msg.(type) {
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		// The list is at the top left; a second click on a row opens
+		// its sources.
+		if _, open := m.list.Mouse(msg, common.WheelStep); open {
+			return m, common.OpenSources
+		}
 		return m, nil
 	}
 	var cmd tea.Cmd

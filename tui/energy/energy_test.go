@@ -11,6 +11,7 @@ import (
 
 	"corridor/model"
 	"corridor/tui/common"
+	"corridor/tui/components/chart"
 	"corridor/tui/internal/golden"
 	"corridor/tui/styles"
 )
@@ -110,5 +111,29 @@ func TestGanttStatusByGlyphWithLegendAndTicks(t *testing.T) {
 	}
 	if !strings.Contains(f, "2015") {
 		t.Errorf("no year ticks over the bars:\n%s", f)
+	}
+}
+
+// Every mark the bars and statuses draw is explained in help: a change
+// to the Gantt's glyphs must change the legend too.
+func TestLegendExplainsEveryBarMark(t *testing.T) {
+	m := newTab(120, 30)
+	legend := ""
+	for _, e := range m.Legend() {
+		legend += e[0]
+	}
+	drawn := ""
+	for _, st := range chart.Statuses() {
+		for _, c := range [][2]bool{{true, true}, {true, false}, {false, true}} {
+			drawn += chart.Gantt(2010, 2030, 2005, 2035, 30, c[0], c[1], st, false)
+		}
+	}
+	for _, st := range model.ProjectStatuses() {
+		drawn += statusGlyph(st)
+	}
+	for _, r := range drawn {
+		if r != ' ' && !strings.ContainsRune(legend, r) {
+			t.Errorf("the mark %q is drawn but not explained in help", r)
+		}
 	}
 }

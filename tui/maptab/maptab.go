@@ -243,7 +243,8 @@ func (m *Model) View() string {
 	b.WriteString(m.chrome[0])
 	pane := m.pane()
 	patches := []patch(nil)
-	if len(m.nodes) > 0 {
+	if len(m.nodes) > 0 && !m.c.HideCursor {
+		// While a briefing rotates on its own nothing is drawn selected.
 		patches = a.selected(m.cursor)
 	}
 	for y, row := range a.rows {

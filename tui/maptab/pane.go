@@ -210,7 +210,7 @@ func (m *Model) listLines(from, to, w int) []string {
 	var out []string
 	for i := from; i < to; i++ {
 		row := m.listRows[i]
-		if i == m.cursor {
+		if i == m.cursor && !m.c.HideCursor {
 			t := cells.Truncate("▸ "+m.listText(i), w, "…")
 			row = s.Selected.Render(t + strings.Repeat(" ", max(w-cells.Width(t), 0)))
 		}

@@ -79,11 +79,28 @@ type Model struct {
 	boxes  map[boxKey]cachedBox
 	// chart is the volume chart, plotted once per size and style.
 	chart memo.String[common.Inputs]
+	// hits are where each item was drawn in the last view, for clicks.
+	hits []hit
+}
+
+// hit is the rectangle item was drawn in: columns x0 to x1 (excluded),
+// lines y0 to y1 (excluded).
+type hit struct{ item, x0, x1, y0, y1 int }
+
+// shift moves hits down by dy lines.
+func shift(hs []hit, dy int) []hit {
+	out := make([]hit, 0, len(hs))
+	for _, h := range hs {
+		h.y0, h.y1 = h.y0+dy, h.y1+dy
+		out = append(out, h)
+	}
+	return out
 }
 
 // New builds the tab over c's dataset.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
+	c.Keys.Apply("overview", &m.keys)
 	m.compute()
 	m.cursor = len(m.items) - 1
 	m.move(1)
@@ -181,8 +198,35 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 		case key.Matches(msg, m.keys.Prev):
 			m.move(-1)
 		}
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft {
+			break
+		}
+		m.View() // the hits belong to the view on screen
+		for _, h := range m.hits {
+			if msg.X >= h.x0 && msg.X < h.x1 && msg.Y >= h.y0 && msg.Y < h.y1 && m.selectable(h.item) {
+				if h.item == m.cursor {
+					return m, common.OpenSources
+				}
+				m.cursor = h.item
+				break
+			}
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.move(-1)
+		case tea.MouseWheelDown:
+			m.move(1)
+		}
 	}
 	return m, nil
+}
+
+// selectable reports whether item i has something to show sources for.
+func (m *Model) selectable(i int) bool {
+	it := m.items[i]
+	return len(it.figures) > 0 || it.event != nil || it.kind != nodeItem
 }
 
 // move steps the cursor to the next item that has something to show
@@ -191,7 +235,7 @@ func (m *Model) move(step int) {
 	n := len(m.items)
 	for i := 1; i <= n; i++ {
 		c := (m.cursor + step*i + n*n) % n
-		if it := m.items[c]; len(it.figures) > 0 || it.event != nil || it.kind != nodeItem {
+		if m.selectable(c) {
 			m.cursor = c
 			break
 		}
@@ -215,7 +259,9 @@ func (m *Model) draw() string {
 	// first, the route and cards in what is left.
 	if panel := m.bigPanel(); panel != "" {
 		if rest := m.height - lipgloss.Height(panel) - 1; rest >= 14 {
-			return panel + "\n" + m.drawIn(rest)
+			out := m.drawIn(rest)
+			m.hits = shift(m.hits, lipgloss.Height(panel)+1)
+			return panel + "\n" + out
 		}
 	}
 	return m.drawIn(m.height)
@@ -228,12 +274,15 @@ func (m *Model) drawIn(h int) string {
 	defer func() { m.height = full }()
 	title := m.c.Styles.Title.Render("The route") + m.c.Styles.Muted.Render("  latest actual figure at each node")
 	var out string
-	for _, layout := range [][2]func() string{
+	for _, layout := range [][2]func() (string, []hit){
 		{m.routeBoxes, m.cardGrid},
 		{m.routeCompact, m.cardGrid},
 		{m.routeCompact, m.cardLines},
 	} {
-		out = title + "\n" + layout[0]() + "\n" + layout[1]()
+		route, rh := layout[0]()
+		cards, ch := layout[1]()
+		out = title + "\n" + route + "\n" + cards
+		m.hits = append(shift(rh, 1), shift(ch, 1+lipgloss.Height(route))...)
 		if lipgloss.Height(out) <= m.height {
 			break
 		}
@@ -247,6 +296,7 @@ func (m *Model) drawIn(h int) string {
 	// off when a card (drawn under the route) is selected.
 	lines := strings.Split(out, "\n")
 	if len(lines) > m.height && m.items[m.cursor].kind != nodeItem {
+		m.hits = shift(m.hits, m.height-len(lines))
 		lines = lines[len(lines)-m.height:]
 	}
 	return strings.Join(lines, "\n")
@@ -264,18 +314,34 @@ func (m *Model) bigPanel() string {
 		return ""
 	}
 	colW := (m.width - 2*(len(figs)-1)) / len(figs)
-	var blocks []string
-	var widths []int
+	type shown struct {
+		f      model.Figure
+		p      model.Point
+		digits string
+	}
+	var all []shown
+	// Every figure in one size: the tallest that fits them all, so none
+	// looks bigger (more important) than another.
+	rows := 5
 	for _, f := range figs {
 		p, ok := model.Headline(d, f.Subject, f.Metric, f.Unit)
 		if !ok {
 			continue
 		}
 		digits := string(p.Qualifier) + model.FormatNumber(p.Value)
-		big := bignum.Fit(digits, colW, 5)
-		if big == nil {
+		for rows == 5 && bignum.Width(digits, 5) > colW {
+			rows = 3
+		}
+		if bignum.Width(digits, 3) > colW {
 			return "" // no room: the normal cards say the same in text
 		}
+		all = append(all, shown{f, p, digits})
+	}
+	var blocks []string
+	var widths []int
+	for _, x := range all {
+		f, p := x.f, x.p
+		big := bignum.Render(x.digits, rows)
 		src, _ := d.Source(p.Source)
 		foot := fmt.Sprintf("%s · %s · %s", f.Unit, p.Period.Label(), src.Publisher)
 		if mk := model.Marks(p.Disputed(), p.Suspect()); mk != "" {
@@ -328,25 +394,33 @@ func (m *Model) plotVolume(h int) string {
 }
 
 // routeBoxes draws each node as a bordered box, flowing into rows.
-func (m *Model) routeBoxes() string {
+func (m *Model) routeBoxes() (string, []hit) {
 	s := m.c.Styles
 	var rows []string
 	var line []string
-	var widths []int
+	var widths, items []int
+	var hits []hit
+	top := 0
 	lineW := 0
 	flush := func() {
 		// Every box is at least four lines, so line 2 is inside each one.
 		arrow := "\n\n" + s.Arrow.Render(" → ")
 		var blocks []string
 		var ws []int
+		x := 0
 		for j, b := range line {
 			if j > 0 {
 				blocks, ws = append(blocks, arrow), append(ws, 3)
+				x += 3
 			}
 			blocks, ws = append(blocks, b), append(ws, widths[j])
+			hits = append(hits, hit{items[j], x, x + widths[j], top, top + lipgloss.Height(b)})
+			x += widths[j]
 		}
-		rows = append(rows, cells.Columns("", blocks, ws))
-		line, widths, lineW = nil, nil, 0
+		row := cells.Columns("", blocks, ws)
+		rows = append(rows, row)
+		top += lipgloss.Height(row)
+		line, widths, items, lineW = nil, nil, nil, 0
 	}
 	for i, it := range m.items {
 		if it.kind != nodeItem {
@@ -368,20 +442,20 @@ func (m *Model) routeBoxes() string {
 		if lineW > 0 {
 			lineW += 3
 		}
-		line, widths = append(line, box), append(widths, bw)
+		line, widths, items = append(line, box), append(widths, bw), append(items, i)
 		lineW += bw
 	}
 	if len(line) > 0 {
 		flush()
 	}
-	return strings.Join(rows, "\n")
+	return strings.Join(rows, "\n"), hits
 }
 
 // box renders item i as a card of width w (0 for its natural width),
 // selected or not, once per size and style: moving the cursor then only
 // swaps two cached boxes instead of re-rendering every border.
 func (m *Model) box(i, w int, body func() string) (string, int) {
-	k := boxKey{item: i, sel: i == m.cursor, w: w, styles: m.c.Styles}
+	k := boxKey{item: i, sel: i == m.cursor && !m.c.HideCursor, w: w, styles: m.c.Styles}
 	if b, ok := m.boxes[k]; ok {
 		return b.s, b.w
 	}
@@ -415,7 +489,7 @@ type cachedBox struct {
 
 // routeCompact names the nodes on one wrapped line, then gives one line
 // to each node that has figures.
-func (m *Model) routeCompact() string {
+func (m *Model) routeCompact() (string, []hit) {
 	s := m.c.Styles
 	var names []string
 	for _, it := range m.items {
@@ -424,6 +498,8 @@ func (m *Model) routeCompact() string {
 		}
 	}
 	out := []string{lipgloss.NewStyle().Width(m.width).Render(strings.Join(names, s.Arrow.Render(" → ")))}
+	y := lipgloss.Height(out[0])
+	var hits []hit
 	for i, it := range m.items {
 		if it.kind != nodeItem || len(it.figures) == 0 {
 			continue
@@ -432,14 +508,40 @@ func (m *Model) routeCompact() string {
 		for j, f := range it.figures {
 			parts[j] = m.figLine(f)
 		}
-		out = append(out, m.lineItem(i, table.Fit(it.title, 15, false)+" "+strings.Join(parts, s.Muted.Render(" · "))))
+		line, _ := m.whole(table.Fit(it.title, min(15, max(m.width/4, 8)), false)+" ", parts)
+		out = append(out, m.lineItem(i, line))
+		hits = append(hits, hit{i, 0, m.width, y, y + 1})
+		y++
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n"), hits
+}
+
+// whole writes lead and then as many of parts as fit on a line whole,
+// then "+N" for the N left out: a figure is never cut through its value
+// or period. dropped is N.
+func (m *Model) whole(lead string, parts []string) (line string, dropped int) {
+	s := m.c.Styles
+	room := m.width - 2 // lineItem's marker
+	line = lead
+	for i, p := range parts {
+		if i > 0 || !strings.HasSuffix(lead, " ") {
+			p = s.Muted.Render(" · ") + p
+		}
+		rest := ""
+		if left := len(parts) - i - 1; left > 0 {
+			rest = fmt.Sprintf(" +%d", left)
+		}
+		if cells.Width(line+p+rest) > room {
+			return line + s.Muted.Render(fmt.Sprintf(" +%d", len(parts)-i)), len(parts) - i
+		}
+		line += p
+	}
+	return line, 0
 }
 
 // lineItem draws one selectable line, highlighted when selected.
 func (m *Model) lineItem(i int, text string) string {
-	if i == m.cursor {
+	if i == m.cursor && !m.c.HideCursor {
 		t := cells.Truncate(ansi.Strip("▸ "+text), m.width, "…")
 		return m.c.Styles.Selected.Render(t + strings.Repeat(" ", max(m.width-cells.Width(t), 0)))
 	}
@@ -460,47 +562,68 @@ func (m *Model) cardBody(it item, w int) []string {
 }
 
 // cardGrid draws the headline cards as bordered boxes in a grid.
-func (m *Model) cardGrid() string {
+func (m *Model) cardGrid() (string, []hit) {
 	perRow := max(1, m.width/38)
 	cardW := m.width/perRow - 1
 	fw, _ := m.c.Styles.Card.GetFrameSize()
 	var grid, cur []string
 	var ws []int
+	var hits, row []hit
+	top, x := 0, 0
+	flush := func() {
+		g := cells.Columns("", cur, ws)
+		for _, h := range row {
+			h.y0, h.y1 = top, top+lipgloss.Height(g)
+			hits = append(hits, h)
+		}
+		grid = append(grid, g)
+		top += lipgloss.Height(g)
+		cur, ws, row, x = nil, nil, nil, 0
+	}
 	for i, it := range m.items {
 		if it.kind == nodeItem {
 			continue
 		}
 		b, w := m.box(i, cardW, func() string { return strings.Join(m.cardBody(it, cardW-fw), "\n") })
 		cur, ws = append(cur, b), append(ws, w)
+		row = append(row, hit{item: i, x0: x, x1: x + w})
+		x += w
 		if len(cur) == perRow {
-			grid = append(grid, cells.Columns("", cur, ws))
-			cur, ws = nil, nil
+			flush()
 		}
 	}
 	if len(cur) > 0 {
-		grid = append(grid, cells.Columns("", cur, ws))
+		flush()
 	}
-	return strings.Join(grid, "\n")
+	return strings.Join(grid, "\n"), hits
 }
 
 // cardLines draws each card as one line: heading then figures.
-func (m *Model) cardLines() string {
+func (m *Model) cardLines() (string, []hit) {
 	s := m.c.Styles
 	out := []string{s.Title.Render("Headlines")}
+	var hits []hit
 	for i, it := range m.items {
 		if it.kind == nodeItem {
 			continue
 		}
-		parts := []string{s.Heading.Render(it.title)}
+		var figs []string
 		for _, f := range it.figures {
-			parts = append(parts, m.figLine(f))
+			f.label = strings.TrimSpace(f.label)
+			figs = append(figs, m.figLine(f))
 		}
-		for _, x := range it.extra {
-			parts = append(parts, s.Derived.Render(strings.TrimSpace(x)))
+		line, dropped := m.whole(s.Heading.Render(it.title), figs)
+		// Own-words extras (an event's title, a note) may be cut; figures
+		// never are, so they come only when every figure fitted.
+		if dropped == 0 {
+			for _, x := range it.extra {
+				line += s.Muted.Render(" · ") + s.Derived.Render(strings.TrimSpace(x))
+			}
 		}
-		out = append(out, m.lineItem(i, strings.Join(parts, s.Muted.Render(" · "))))
+		hits = append(hits, hit{i, 0, m.width, len(out), len(out) + 1})
+		out = append(out, m.lineItem(i, line))
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(out, "\n"), hits
 }
 
 // View implements common.Tab.

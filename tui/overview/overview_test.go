@@ -148,3 +148,48 @@ func TestVolumeChartFitsTheActuals(t *testing.T) {
 		}
 	}
 }
+
+// In briefing mode the large figures share one size: a long figure that
+// only fits three rows tall brings the others down to three rows too.
+func TestBriefingFiguresShareOneSize(t *testing.T) {
+	ds := own(t)
+	ds.Observations = append(ds.Observations, model.Observation{ID: "o4", Subject: "south-port", Metric: "cargo",
+		Period: period(t, "2026"), Value: 14_512_300, Unit: "tonnes", Kind: model.Actual, Source: "s1"})
+	ds.Figures[0].Briefing, ds.Figures[1].Briefing = "North", "South"
+	ds.Index()
+	for _, w := range []int{60, 70, 200} {
+		m := New(&common.Common{Styles: styles.New("dark", true, false), Data: ds, Present: true})
+		m.SetSize(w, 40)
+		panel := m.bigPanel()
+		if panel == "" {
+			continue
+		}
+		colW := (w - 2) / 2
+		heights := [2]int{}
+		for _, l := range strings.Split(ansi.Strip(panel), "\n") {
+			for c := range 2 {
+				part := []rune(l + strings.Repeat(" ", w))[c*(colW+2) : c*(colW+2)+colW]
+				if strings.ContainsAny(string(part), "█▀▄") {
+					heights[c]++
+				}
+			}
+		}
+		if heights[0] != heights[1] || heights[0] == 0 {
+			t.Errorf("width %d: large figures %d and %d rows tall, want one size:\n%s", w, heights[0], heights[1], ansi.Strip(panel))
+		}
+	}
+}
+
+// While a briefing rotates on its own no card is drawn selected.
+func TestNoSelectionWhileBriefingRotates(t *testing.T) {
+	c := &common.Common{Styles: styles.New("dark", true, false), Data: own(t), Present: true, HideCursor: true}
+	m := New(c)
+	m.SetSize(120, 40)
+	if v := m.View(); strings.ContainsAny(ansi.Strip(v), "┏┃━") {
+		t.Errorf("a selected card's thick border shows while rotating:\n%s", ansi.Strip(v))
+	}
+	c.HideCursor = false
+	if v := m.View(); !strings.ContainsAny(ansi.Strip(v), "┏┃━") {
+		t.Errorf("paused, the selection should show again:\n%s", ansi.Strip(v))
+	}
+}

@@ -159,6 +159,8 @@ type chartKey struct {
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap(), sortBy: 1, reverse: true}
 	m.list = filtertable.New("port or country")
+	c.Keys.Apply("ports", &m.keys)
+	c.ListKeys(&m.list)
 	m.list.SetStyles(c.Styles)
 	m.compute()
 	m.list.SetTotal(len(m.all))
@@ -334,7 +336,7 @@ func (m *Model) cells(r row) []string {
 	if !math.IsNaN(r.util) {
 		u := fmt.Sprintf("%.0f%%", r.util)
 		if r.capacity.Period.Year != r.cargo.Period.Year {
-			u += fmt.Sprintf(" cap'%02d", r.capacity.Period.Year%100)
+			u += fmt.Sprintf(" cap %d", r.capacity.Period.Year)
 		}
 		util = s.Derived.Render(u)
 	}
@@ -370,6 +372,7 @@ func (m *Model) trend(r row) string {
 // View implements common.Tab. The frame is redrawn only when one of its
 // inputs changed, so an idle redraw costs nothing.
 func (m *Model) View() string {
+	m.list.Table.Focused = !m.c.HideCursor
 	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.sortBy, m.reverse, m.chartTE, m.cargoOnly}, m.draw)
 }
 
@@ -400,6 +403,14 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	if _, ok := msg.(common.StylesChangedMsg); ok {
 		m.list.SetStyles(m.c.Styles)
 		m.sort()
+		return m, nil
+	}
+	switch msg.(type) {
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		// The list is at the top; a second click on a row opens its sources.
+		if _, open := m.list.Mouse(msg, common.WheelStep); open {
+			return m, common.OpenSources
+		}
 		return m, nil
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && !m.list.Capturing() {
@@ -617,7 +628,7 @@ func (m *Model) Legend() [][2]string {
 		{"Q1 2024", "a TEU figure's own period, when it is not the cargo's"},
 		{"muted", "no cargo figure: the port's latest figure of another kind, in its own unit"},
 		{model.GlyphStale, "stale: more than a year behind the newest figure on this tab"},
-		{"cap'19", "utilisation against the latest capacity stated before the cargo's year"},
+		{"cap 2019", "utilisation against the latest capacity stated before the cargo's year"},
 		{"Figs", "how many figures the dataset holds about the port"},
 	}
 }

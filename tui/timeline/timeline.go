@@ -78,6 +78,10 @@ func New(c *common.Common) *Model {
 	}
 	m.countryPick = picker.New(c.Styles, "country", countries, len(c.Data.Events))
 	m.kindPick = picker.New(c.Styles, "kind", kinds, len(c.Data.Events))
+	c.Keys.Apply("timeline", &m.keys)
+	c.Keys.Apply("picker", &m.countryPick.KeyMap)
+	c.Keys.Apply("picker", &m.kindPick.KeyMap)
+	c.ListKeys(&m.list)
 	m.list.SetStyles(c.Styles)
 	m.list.SetTotal(len(c.Data.Events))
 	m.refilter()
@@ -157,13 +161,13 @@ func (m *Model) rebuild() {
 	m.narrow = m.listW() < 70
 	if m.narrow {
 		m.list.Table.SetColumns(
-			table.Column{Title: "Date", Width: 7},
+			table.Column{Title: "Date", Width: 11},
 			table.Column{Width: 1},
 			table.Column{Title: "Event", Width: 10, Flex: true},
 		)
 	} else {
 		m.list.Table.SetColumns(
-			table.Column{Title: "Date", Width: 7},
+			table.Column{Title: "Date", Width: 11},
 			table.Column{Width: 1},
 			table.Column{Title: "Kind", Width: 14},
 			table.Column{Title: "Event · countries", Width: 10, Flex: true},
@@ -182,9 +186,9 @@ func (m *Model) rebuild() {
 			mark = "◌"
 		}
 		if m.narrow {
-			rows[i] = []string{dateLabel(e.Date), mark, e.Title}
+			rows[i] = []string{e.Date.Label(), mark, e.Title}
 		} else {
-			rows[i] = []string{dateLabel(e.Date), mark, e.Kind, e.Title + " " + s.Muted.Render("· "+strings.Join(e.Countries, ", "))}
+			rows[i] = []string{e.Date.Label(), mark, e.Kind, e.Title + " " + s.Muted.Render("· "+strings.Join(e.Countries, ", "))}
 		}
 	}
 	m.list.Table.SetRows(rows)
@@ -197,6 +201,7 @@ func (m *Model) rebuild() {
 // View implements common.Tab. The frame is redrawn only after a message
 // or resize changed something, so an idle redraw costs nothing.
 func (m *Model) View() string {
+	m.list.Table.Focused = !m.c.HideCursor
 	return m.view.Get(viewKey{m.c.Inputs(m.width, m.height), m.list.State(), m.country, m.kind, m.narrow, m.countryPick.State(), m.kindPick.State()}, m.draw)
 }
 
@@ -235,6 +240,9 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 		m.rebuild()
 		return m, nil
 	}
+	// The bar takes the first line; the list (or an open picker) is
+	// under it, on the left.
+	msg = common.Shift(msg, 0, 1)
 	if p := m.picking(); p != nil {
 		var res picker.Result
 		*p, res = p.Update(msg)
@@ -253,6 +261,13 @@ func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 				m.country = choice
 			}
 			m.refilter()
+		}
+		return m, nil
+	}
+	switch msg.(type) {
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		if _, open := m.list.Mouse(msg, common.WheelStep); open {
+			return m, common.OpenSources
 		}
 		return m, nil
 	}
@@ -324,16 +339,6 @@ func orAll(s string) string {
 		return "all"
 	}
 	return s
-}
-
-// dateLabel is the date within its year group: "29 May", "May", "Q3",
-// or "year" when only the year is known.
-func dateLabel(p model.Period) string {
-	if p.Kind == model.PeriodYear {
-		return "year"
-	}
-	l := p.Label()
-	return strings.TrimSpace(strings.TrimSuffix(l, fmt.Sprint(p.Year)))
 }
 
 func (m *Model) selected() (model.Event, bool) {

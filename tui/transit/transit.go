@@ -69,6 +69,7 @@ type viewKey struct {
 // query `corridor export --view transit` uses.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
+	c.Keys.Apply("transit", &m.keys)
 	for _, p := range c.Data.ChartsOf(model.ViewTransit) {
 		if obs := c.Data.ChartObservations(p); len(obs) > 0 {
 			m.panels = append(m.panels, p)
@@ -87,6 +88,23 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		// The series list is on the left of the wide layout, one series a
+		// line under its title: a click selects, a second click opens the
+		// sources.
+		if i := msg.Y - 1; msg.Button == tea.MouseLeft && m.width >= 100 && msg.X < seriesW && i >= 0 && i < len(m.panels) {
+			if i == m.cursor {
+				return m, common.OpenSources
+			}
+			m.cursor = i
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.cursor = max(m.cursor-1, 0)
+		case tea.MouseWheelDown:
+			m.cursor = min(m.cursor+1, max(len(m.panels)-1, 0))
+		}
 	case tea.KeyPressMsg:
 		n := len(m.panels)
 		if n == 0 {
@@ -116,13 +134,13 @@ func (m *Model) draw() string {
 	var list []string
 	for i, q := range m.panels {
 		t := "  " + q.Title
-		if i == m.cursor {
+		if i == m.cursor && !m.c.HideCursor {
 			t = s.Selected.Render("▸ " + q.Title)
 		}
 		list = append(list, t)
 	}
 	if m.width >= 100 {
-		listW := 38
+		listW := seriesW
 		left := s.Title.Render("Series") + s.Muted.Render(fmt.Sprintf(" %d/%d", m.cursor+1, len(m.panels))) + "\n" + strings.Join(list, "\n")
 		right := m.panelAt(m.cursor, m.width-listW-2, m.height)
 		return cells.Columns("  ", []string{left, right}, []int{listW, m.width - listW - 2})
@@ -130,6 +148,9 @@ func (m *Model) draw() string {
 	head := s.Muted.Render(fmt.Sprintf("series %d/%d (j/k) ", m.cursor+1, len(m.panels))) + s.Title.Render(p.Title)
 	return cells.Truncate(head, m.width, "…") + "\n" + m.panelAt(m.cursor, m.width, m.height-1)
 }
+
+// seriesW is the width of the series list in the wide layout.
+const seriesW = 38
 
 // panelAt draws panel i in w×h, or reuses it.
 func (m *Model) panelAt(i, w, h int) string {

@@ -271,3 +271,42 @@ func Highlight(s, q, on, off string) string {
 	}
 	return b.String() + s[last:]
 }
+
+// PlainCut is the visible text of Truncate(s, w, "…"): what a cut cell
+// reads, without its styles. Text of one-cell characters is cut directly,
+// without grapheme segmentation, so comparing thousands of cut cells
+// stays cheap.
+func PlainCut(s string, w int) string {
+	// Keep the first w runes: all of them if s fits, the first w-1 and
+	// "…" if it does not.
+	var b strings.Builder
+	n, cutAt := 0, -1
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			if l := escapeLen(s[i:]); l > 0 {
+				i += l
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x20 || (r >= 0x7f && !narrow(r)) {
+			return ansi.Strip(Truncate(s, w, "…"))
+		}
+		if n == w-1 {
+			cutAt = b.Len()
+		}
+		if n < w {
+			b.WriteRune(r)
+		}
+		n++
+		i += size
+	}
+	if n <= w {
+		return b.String()
+	}
+	out := strings.TrimRight(b.String()[:max(cutAt, 0)], " ")
+	if out == "" {
+		return ansi.Strip(Truncate(s, w, "…"))
+	}
+	return out + "…"
+}

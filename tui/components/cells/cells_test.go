@@ -140,3 +140,18 @@ func TestHighlightKeepsStylesAndText(t *testing.T) {
 		}
 	}
 }
+
+// PlainCut reads as Truncate's cut does, styles left out.
+func TestPlainCutMatchesTruncate(t *testing.T) {
+	for _, s := range []string{
+		"Trans-Caspian fibre-optic cable Aktau–Sumgait",
+		"\x1b[1mBaku\x1b[m port \x1b[38;5;245m· Azerbaijan, Georgia\x1b[m",
+		"Port of Baku terminal B", "short", "ends with space ", "中文 wide text here", "Türkiye Iğdır",
+	} {
+		for w := 1; w <= 30; w++ {
+			if got, want := PlainCut(s, w), ansi.Strip(Truncate(s, w, "…")); got != want {
+				t.Errorf("PlainCut(%q, %d) = %q, Truncate reads %q", s, w, got, want)
+			}
+		}
+	}
+}

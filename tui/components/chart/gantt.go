@@ -172,3 +172,9 @@ func GanttLegend(statuses []Status, open, ascii bool, paint func(...string) stri
 	}
 	return wrap(items, width)
 }
+
+// Glyph is the bar glyph a status is drawn with, for legends and help.
+func (s Status) Glyph(ascii bool) string { return string(s.glyph(ascii)) }
+
+// Name is the status as legends word it.
+func (s Status) Name() string { return s.name() }

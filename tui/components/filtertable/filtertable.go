@@ -114,6 +114,32 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd, Change) {
 	return m, cmd, ch
 }
 
+// Click selects the row on line y of the view (the filter line counts);
+// see table.Model.Click.
+func (m *Model) Click(y int) (ok, again bool) { return m.Table.Click(y - m.FilterHeight()) }
+
+// Mouse handles a left click or a wheel notch whose position is relative
+// to the list's top left. open is set when the click was on the row
+// already selected; moved when the cursor moved.
+func (m *Model) Mouse(msg tea.Msg, wheelStep int) (moved, open bool) {
+	before := m.Table.Cursor()
+	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft || msg.X < 0 || msg.X >= m.width {
+			return false, false
+		}
+		_, open = m.Click(msg.Y)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.Table.Scroll(-wheelStep)
+		case tea.MouseWheelDown:
+			m.Table.Scroll(wheelStep)
+		}
+	}
+	return m.Table.Cursor() != before, open
+}
+
 // countW is the room kept at the end of the filter line for the count.
 const countW = 14
 

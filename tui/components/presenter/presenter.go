@@ -129,6 +129,14 @@ func (m *Model) Key(k tea.KeyPressMsg, body func() string, pass ...key.Binding) 
 	return false
 }
 
+// Interact pauses the rotation in briefing mode, as a key does: someone
+// is using the mouse.
+func (m *Model) Interact() {
+	if m.on && !m.frozen {
+		m.paused = true
+	}
+}
+
 // Bindings are the presenter's keys that work now, for help: resume only
 // means something in briefing mode.
 func (m Model) Bindings() []key.Binding {

@@ -37,7 +37,7 @@ func TestPaneShowsRetrievedAndArchive(t *testing.T) {
 	m.SetSize(100, 40)
 	m.Open(model.Selection{Title: "Port of Baku", Observations: d.Observations[:1]})
 	view := ansi.Strip(m.View())
-	for _, want := range []string{"retrieved on or before 2026-11-22", "archived copy:", "https://web.archive.org/web/2026/https://example.org/a"} {
+	for _, want := range []string{"retrieved on or before 22 Nov 2026", "archived copy:", "https://web.archive.org/web/2026/https://example.org/a"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("pane lacks %q:\n%s", want, view)
 		}

@@ -79,8 +79,8 @@ func TestFigureWithEverySource(t *testing.T) {
 		"† growth is computed from two stated years",
 		"Port of Baku · Cargo handled · 2024",
 		"≠ sources disagree: every value is listed",
-		"7.3M t  (actual)", "Ministry of Transport (official) · 2025-01-15", "Port handled record cargo",
-		"7.1M t  (actual)", "Trend (agency) · 2025-02", "https://en.trend.az/business/1",
+		"7.3M t  (actual)", "Ministry of Transport (official) · 15 Jan 2025", "Port handled record cargo",
+		"7.1M t  (actual)", "Trend (agency) · Feb 2025", "https://en.trend.az/business/1",
 		"73M t  (actual, flagged as a likely data error !)", "Daily Paper (media) · date not shown", "no web address recorded", "note: ten times every other source",
 	}
 	at := 0

@@ -9,6 +9,7 @@ package table
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"corridor/tui/components/cells"
@@ -314,6 +315,48 @@ func (m Model) naturals(c *lineCache) []int {
 	return nat
 }
 
+// RowAt is the row drawn on line y of the view (0 is the header), if a
+// row and not a heading is there.
+func (m Model) RowAt(y int) (int, bool) {
+	if y < 1 || y > m.pageSize() {
+		return 0, false
+	}
+	n := 1
+	if m.offset < len(m.rows) && m.pinned(m.offset) && m.pageSize() > 1 {
+		n++
+	}
+	for r := m.offset; r < len(m.rows) && n <= m.pageSize(); r++ {
+		if m.heading(r) != "" {
+			n++
+		}
+		if n == y {
+			return r, true
+		}
+		if n > y {
+			return 0, false
+		}
+		n++
+	}
+	return 0, false
+}
+
+// Click selects the row on line y of the view. ok is set when y was on a
+// row; again when that row was already selected (a second click, which
+// owners take as "open").
+func (m *Model) Click(y int) (ok, again bool) {
+	r, ok := m.RowAt(y)
+	if !ok {
+		return false, false
+	}
+	again = r == m.cursor
+	m.SetCursor(r)
+	return true, again
+}
+
+// Scroll moves the cursor by d rows (the mouse wheel), keeping it in
+// view.
+func (m *Model) Scroll(d int) { m.SetCursor(m.cursor + d) }
+
 // layout decides which columns show and how wide: each as wide as its
 // content when there is room; otherwise flex columns shrink to their
 // Width, then optional columns go (lowest Keep first), then the rest
@@ -393,7 +436,7 @@ func (m Model) distinct(cols, widths []int) map[[2]int]string {
 		groups := map[string][]int{}
 		for r, row := range m.rows {
 			if i < len(row) && cells.Width(row[i]) > w {
-				cut := ansi.Strip(cells.Truncate(row[i], w, "…"))
+				cut := cells.PlainCut(row[i], w)
 				groups[cut] = append(groups[cut], r)
 			}
 		}
@@ -401,28 +444,47 @@ func (m Model) distinct(cols, widths []int) map[[2]int]string {
 			if len(rs) < 2 {
 				continue
 			}
-			plain := make([][]rune, len(rs))
-			for k, r := range rs {
-				plain[k] = []rune(ansi.Strip(m.rows[r][i]))
+			// The different texts that cut alike; identical texts may
+			// look identical.
+			byText := map[string][]int{}
+			for _, r := range rs {
+				p := ansi.Strip(m.rows[r][i])
+				byText[p] = append(byText[p], r)
 			}
-			for k, r := range rs {
-				// Where this cell first differs from any other in the group.
+			if len(byText) < 2 {
+				continue
+			}
+			texts := make([][]rune, 0, len(byText))
+			for p := range byText {
+				texts = append(texts, []rune(p))
+			}
+			slices.SortFunc(texts, func(a, b []rune) int { return strings.Compare(string(a), string(b)) })
+			// Sorted, a text shares its longest start with a neighbour.
+			for k, t := range texts {
 				at := 0
-				for o := range plain {
-					if o == k || string(plain[o]) == string(plain[k]) {
-						continue
-					}
-					p := 0
-					for p < len(plain[k]) && p < len(plain[o]) && plain[k][p] == plain[o][p] {
-						p++
-					}
-					at = max(at, p)
+				if k > 0 {
+					at = max(at, common(t, texts[k-1]))
 				}
-				out[[2]int{r, j}] = middleCut(plain[k], at, w)
+				if k+1 < len(texts) {
+					at = max(at, common(t, texts[k+1]))
+				}
+				cut := middleCut(t, at, w)
+				for _, r := range byText[string(t)] {
+					out[[2]int{r, j}] = cut
+				}
 			}
 		}
 	}
 	return out
+}
+
+// common is the length of the start a and b share, in runes.
+func common(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // middleCut writes s in w cells keeping its start and the part from
