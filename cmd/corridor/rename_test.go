@@ -107,6 +107,7 @@ func TestRenamedSubjectsShowTheSameFigures(t *testing.T) {
 	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 
 	t.Run("frames", func(t *testing.T) {
+		t.Parallel()
 		for _, tab := range tui.TabNames() {
 			for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 60}} {
 				for _, present := range []bool{false, true} {
@@ -141,6 +142,7 @@ func TestRenamedSubjectsShowTheSameFigures(t *testing.T) {
 	})
 
 	t.Run("every row", func(t *testing.T) {
+		t.Parallel()
 		for _, tab := range tui.TabNames() {
 			a, b := session(t, base, tab, now), session(t, other, tab, now)
 			for step := range 40 {
@@ -164,6 +166,7 @@ func TestRenamedSubjectsShowTheSameFigures(t *testing.T) {
 	})
 
 	t.Run("export", func(t *testing.T) {
+		t.Parallel()
 		for _, view := range data.ExportViews() {
 			for _, format := range data.ExportFormats() {
 				want, errs, code := runCLI(t, "export", "--view", view, "--format", format)

@@ -250,6 +250,7 @@ func TestConnectionWithoutSessionIsClosed(t *testing.T) {
 }
 
 func TestConnectionIdleTimeout(t *testing.T) {
+	t.Parallel() // a wait of two seconds, nothing measured against the clock
 	cfg := Config{IdleTimeout: 100 * time.Millisecond, NoSessionTimeout: time.Hour}
 	logs := logTo(&cfg)
 	srv, addr := start(t, cfg)
@@ -262,6 +263,7 @@ func TestConnectionIdleTimeout(t *testing.T) {
 }
 
 func TestConnectionMaxTime(t *testing.T) {
+	t.Parallel() // a wait of two seconds, nothing measured against the clock
 	cfg := Config{MaxSessionTime: 100 * time.Millisecond, NoSessionTimeout: time.Hour}
 	logs := logTo(&cfg)
 	_, addr := start(t, cfg)
