@@ -11,11 +11,13 @@ run:
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/corridor ./cmd/corridor
 
-# The size sweep draws every width 1-220 without -race (under -race it
-# draws the layout breakpoints and a stride), so it runs again plainly.
+# The size sweep draws every width 1-220 and the renamed-data test walks
+# 40 rows a tab without -race (under -race they draw the layout
+# breakpoints and a stride, and 15 rows), so they run again plainly.
 test: fmt-check vet tidy-check
 	$(GO) test -race ./...
 	$(GO) test -count=1 -run SizeSweep ./tui/
+	$(GO) test -count=1 -run TestRenamedSubjectsShowTheSameFigures ./cmd/corridor/
 
 # go.mod and go.sum must stay tidy: a dependency is added on purpose, never by accident.
 tidy-check:
