@@ -98,17 +98,29 @@ type tableSchema struct {
 }
 
 type resource struct {
-	Profile     string      `json:"profile"`
-	Name        string      `json:"name"`
-	Path        string      `json:"path"`
-	Title       string      `json:"title"`
-	Description string      `json:"description"`
-	Format      string      `json:"format"`
-	Mediatype   string      `json:"mediatype"`
-	Encoding    string      `json:"encoding"`
-	Bytes       int         `json:"bytes"`
-	Hash        string      `json:"hash"`
-	Schema      tableSchema `json:"schema"`
+	Profile     string `json:"profile"`
+	Name        string `json:"name"`
+	Path        string `json:"path"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Format      string `json:"format"`
+	Mediatype   string `json:"mediatype"`
+	Encoding    string `json:"encoding"`
+	Bytes       int    `json:"bytes"`
+	Hash        string `json:"hash"`
+	// Dialect is stated so no reader has to guess the delimiter: a
+	// sniffer took places.csv (names with apostrophes, lists with ';')
+	// for a one-column file.
+	Dialect dialect     `json:"dialect"`
+	Schema  tableSchema `json:"schema"`
+}
+
+// dialect is the CSV Dialect of every file corridor writes.
+type dialect struct {
+	Delimiter   string `json:"delimiter"`
+	QuoteChar   string `json:"quoteChar"`
+	DoubleQuote bool   `json:"doubleQuote"`
+	Header      bool   `json:"header"`
 }
 
 type pkgSource struct {
@@ -188,7 +200,8 @@ func DataPackage(ds *model.Dataset, opt PackageOptions) (map[string][]byte, erro
 		d.Resources = append(d.Resources, resource{
 			Profile: "tabular-data-resource", Name: strings.TrimSuffix(f, ".csv"), Path: f, Title: spec.title, Description: spec.description,
 			Format: "csv", Mediatype: "text/csv", Encoding: "utf-8", Bytes: b.Len(), Hash: "sha256:" + hex.EncodeToString(sum[:]),
-			Schema: tableSchema{Fields: spec.fields, PrimaryKey: "id", ForeignKeys: spec.foreignKeys, MissingValues: []string{""}},
+			Dialect: dialect{Delimiter: ",", QuoteChar: "\"", DoubleQuote: true, Header: true},
+			Schema:  tableSchema{Fields: spec.fields, PrimaryKey: "id", ForeignKeys: spec.foreignKeys, MissingValues: []string{""}},
 		})
 	}
 	js, err := json.MarshalIndent(d, "", "  ")

@@ -208,3 +208,32 @@ func TestDataPackageReadme(t *testing.T) {
 		}
 	}
 }
+
+// Every resource states its CSV dialect: a reader that sniffs took
+// places.csv for a one-column file.
+func TestDataPackageStatesTheDialect(t *testing.T) {
+	files, err := DataPackage(loadBundled(t), PackageOptions{Created: time.Now(), Program: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Resources []struct {
+			Name    string
+			Dialect struct {
+				Delimiter string
+				Header    bool
+			}
+		}
+	}
+	if err := json.Unmarshal(files["datapackage.json"], &d); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range d.Resources {
+		if r.Dialect.Delimiter != "," || !r.Dialect.Header {
+			t.Errorf("%s: dialect %+v, want a comma and a header row", r.Name, r.Dialect)
+		}
+	}
+	if len(d.Resources) < 12 {
+		t.Errorf("%d resources, want every file", len(d.Resources))
+	}
+}
