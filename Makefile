@@ -59,7 +59,6 @@ datapackage-check: build
 golden:
 	$(GO) test ./tui ./cmd/corridor -update
 	$(GO) test $$(grep -rl '"corridor/tui/internal/golden"' --include='*_test.go' tui | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
-	$(GO) test ./tui/maptab -update
 
 # Rebuilds the map's embedded geography from Natural Earth (world-atlas on
 # npm, ISC licence; the data is public domain). Needs npm; the output is

@@ -268,19 +268,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.snapshot()
 	}
 	if a.changesOpen && !a.helpOpen {
-		switch {
-		case key.Matches(k, a.changes.KeyMap.Close), key.Matches(k, a.keys.Changes):
-			a.changesOpen = false
-		case key.Matches(k, a.keys.Quit):
-			return tea.Quit
-		case key.Matches(k, a.keys.Help):
-			a.openHelp()
-		default:
-			var cmd tea.Cmd
+		return a.paneKey(k, key.Matches(k, a.changes.KeyMap.Close, a.keys.Changes), func() { a.changesOpen = false }, func() (cmd tea.Cmd) {
 			a.changes, cmd = a.changes.Update(k)
 			return cmd
-		}
-		return nil
+		})
 	}
 	if a.helpOpen {
 		var closed bool
@@ -291,19 +282,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if a.paneOpen {
-		switch {
-		case key.Matches(k, a.pane.KeyMap.Close):
-			a.closePane()
-		case key.Matches(k, a.keys.Quit):
-			return tea.Quit
-		case key.Matches(k, a.keys.Help):
-			a.openHelp()
-		default:
-			var cmd tea.Cmd
+		return a.paneKey(k, key.Matches(k, a.pane.KeyMap.Close), a.closePane, func() (cmd tea.Cmd) {
 			a.pane, cmd = a.pane.Update(k)
 			return cmd
-		}
-		return nil
+		})
 	}
 	if t := a.activeTab(); t != nil && t.Capturing() {
 		return a.forward(k)
@@ -340,6 +322,23 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return a.forward(k)
+}
+
+// paneKey handles a key while a pane (the sources, the reload's changes)
+// has the body: closing closes it, quit and help work as everywhere, and
+// every other key is the pane's.
+func (a *App) paneKey(k tea.KeyPressMsg, closing bool, close func(), pane func() tea.Cmd) tea.Cmd {
+	switch {
+	case closing:
+		close()
+	case key.Matches(k, a.keys.Quit):
+		return tea.Quit
+	case key.Matches(k, a.keys.Help):
+		a.openHelp()
+	default:
+		return pane()
+	}
+	return nil
 }
 
 // hasChanges reports whether a reload has left a list of changes to

@@ -2,9 +2,8 @@ package tui
 
 import (
 	"bytes"
-	"flag"
+	golden_ "corridor/tui/internal/golden"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -19,8 +18,6 @@ import (
 	"corridor/data/datatest"
 	"corridor/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var (
 	dsOnce sync.Once
@@ -112,20 +109,7 @@ func TestGolden(t *testing.T) {
 					a := newApp(t, size[0], size[1])
 					press(a, fmt.Sprint(i+1))
 					got := render(a, prof.p)
-					path := filepath.Join("testdata", fmt.Sprintf("%s-%dx%d-%s.golden", name, size[0], size[1], prof.name))
-					if *update {
-						if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-							t.Fatal(err)
-						}
-						return
-					}
-					want, err := os.ReadFile(path)
-					if err != nil {
-						t.Fatalf("%v (run make golden)", err)
-					}
-					if got != string(want) {
-						t.Errorf("%s differs from golden file; run `make golden` if the change is intended.\n--- got:\n%s", path, ansi.Strip(got))
-					}
+					golden_.Check(t, filepath.Join("testdata", fmt.Sprintf("%s-%dx%d-%s.golden", name, size[0], size[1], prof.name)), got)
 				})
 			}
 		}

@@ -1,8 +1,8 @@
 package tui
 
 import (
+	golden_ "corridor/tui/internal/golden"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,21 +119,8 @@ func TestRegistryNamesAreUniqueAndExportable(t *testing.T) {
 	}
 }
 
-// golden compares got with testdata/name.golden (rewritten with -update).
+// golden compares got with testdata/name.golden (rewritten by make golden).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run make golden)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from golden file; run `make golden` if the change is intended.\n--- got:\n%s", path, ansi.Strip(got))
-	}
+	golden_.Check(t, filepath.Join("testdata", name+".golden"), got)
 }

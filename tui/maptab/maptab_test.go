@@ -2,10 +2,9 @@ package maptab
 
 import (
 	"bytes"
-	"flag"
+	"corridor/tui/internal/golden"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -22,8 +21,6 @@ import (
 	"corridor/tui/maptab/internal/geo"
 	"corridor/tui/styles"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var (
 	dsOnce sync.Once
@@ -544,20 +541,7 @@ func TestGolden(t *testing.T) {
 					t.Error("NO_COLOR frame does not mark the selection in reverse video")
 				}
 			}
-			path := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./tui/maptab -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs; rerun with -update if intended.\n%s", path, ansi.Strip(got))
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden"), got)
 		})
 	}
 }

@@ -1,9 +1,8 @@
 package changes
 
 import (
-	"flag"
+	golden_ "corridor/tui/internal/golden"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,8 +14,6 @@ import (
 	"corridor/model"
 	"corridor/tui/styles"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func period(t *testing.T, s string) model.Period {
 	t.Helper()
@@ -78,23 +75,7 @@ func pane(t *testing.T, w, h int) Model {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tui/components/changes -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from its golden file; got:\n%s", path, got)
-	}
+	golden_.Check(t, filepath.Join("testdata", name), got)
 }
 
 // The pane at two fixed sizes, in plain text and as styled output.

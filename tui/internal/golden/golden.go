@@ -45,11 +45,29 @@ func Path(tb testing.TB) string {
 	return filepath.Join("testdata", filepath.FromSlash(tb.Name())+".golden")
 }
 
-// RequireEqual fails tb when got differs from its golden file; with
-// -update it writes the file instead.
-func RequireEqual(tb testing.TB, got string) {
+// firstDiff describes the first line that differs, escapes shown.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(w), len(g)) {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl || i >= len(w) || i >= len(g) {
+			return fmt.Sprintf("first difference, line %d:\n want %q\n  got %q\n", i+1, wl, gl)
+		}
+	}
+	return ""
+}
+
+// Check compares got with the golden file at path (under testdata),
+// for tests whose files are named by what they show rather than by the
+// test; with -update it writes the file instead.
+func Check(tb testing.TB, path, got string) {
 	tb.Helper()
-	path := Path(tb)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			tb.Fatal(err)
@@ -68,20 +86,9 @@ func RequireEqual(tb testing.TB, got string) {
 	}
 }
 
-// firstDiff describes the first line that differs, escapes shown.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl || i >= len(w) || i >= len(g) {
-			return fmt.Sprintf("first difference, line %d:\n want %q\n  got %q\n", i+1, wl, gl)
-		}
-	}
-	return ""
+// RequireEqual fails tb when got differs from its golden file; with
+// -update it writes the file instead.
+func RequireEqual(tb testing.TB, got string) {
+	tb.Helper()
+	Check(tb, Path(tb), got)
 }
