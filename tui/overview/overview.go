@@ -181,12 +181,7 @@ type viewKey struct {
 func (m *Model) Title() string { return "Overview" }
 
 // SetSize implements common.Tab.
-func (m *Model) SetSize(w, h int) {
-	if w != m.width {
-		m.boxes = nil
-	}
-	m.width, m.height = w, h
-}
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 // Update implements common.Tab.
 func (m *Model) Update(msg tea.Msg) (common.Tab, tea.Cmd) {
@@ -455,7 +450,7 @@ func (m *Model) routeBoxes() (string, []hit) {
 // selected or not, once per size and style: moving the cursor then only
 // swaps two cached boxes instead of re-rendering every border.
 func (m *Model) box(i, w int, body func() string) (string, int) {
-	k := boxKey{item: i, sel: i == m.cursor && !m.c.HideCursor, w: w, styles: m.c.Styles}
+	k := boxKey{item: i, sel: i == m.cursor && !m.c.HideCursor, w: w, styles: m.c.Styles, tabW: m.width, hide: m.c.HideCursor}
 	if b, ok := m.boxes[k]; ok {
 		return b.s, b.w
 	}
@@ -467,7 +462,9 @@ func (m *Model) box(i, w int, body func() string) (string, int) {
 		st = st.Width(w)
 	}
 	out := st.Render(body())
-	if m.boxes == nil {
+	if m.boxes == nil || len(m.boxes) > 8*len(m.items) {
+		// Boxes are keyed by their inputs; old widths are only dropped
+		// to bound the map, never to invalidate it.
 		m.boxes = map[boxKey]cachedBox{}
 	}
 	b := cachedBox{s: out, w: lipgloss.Width(out)}
@@ -480,6 +477,10 @@ type boxKey struct {
 	sel    bool
 	w      int
 	styles *styles.Styles
+	// tabW and hide are the tab's width (a box's text may be cut to it)
+	// and whether a briefing hides the selection.
+	tabW int
+	hide bool
 }
 
 type cachedBox struct {
