@@ -67,6 +67,9 @@ type Model struct {
 	keys   KeyMap
 	nodes  []node
 	legs   []model.Leg
+	// newest is the most recent period any place's figure shows; a figure
+	// more than a year behind it is marked stale.
+	newest model.Period
 	lines  []geo.Line
 	geoErr error
 	cursor int
@@ -115,6 +118,13 @@ func New(c *common.Common) *Model {
 	m := &Model{c: c, keys: DefaultKeyMap()}
 	m.lines, m.geoErr = geography()
 	m.nodes, m.legs = buildNodes(c.Data)
+	for _, n := range m.nodes {
+		for _, f := range n.figs {
+			if f.point.Period.Ends() > m.newest.Ends() {
+				m.newest = f.point.Period
+			}
+		}
+	}
 	return m
 }
 

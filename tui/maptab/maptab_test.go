@@ -624,3 +624,15 @@ func TestClickSelectsFromTheListUnderTheMap(t *testing.T) {
 	}
 	t.Fatalf("no Batumi row under the map:\n%s", strings.Join(lines, "\n"))
 }
+
+// A place's figure more than a year behind the newest on the map is
+// marked stale in the pane and the list.
+func TestStaleFiguresAreMarked(t *testing.T) {
+	m := newTab(t, 120, 40, false)
+	for m.Cursor() != "poti" {
+		press(m, "j")
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "2022"+model.GlyphStale) {
+		t.Errorf("Poti's 2022 cargo is not marked stale:\n%s", v)
+	}
+}

@@ -111,7 +111,7 @@ func (m *Model) blocks(i int) (figs, place []string) {
 		s.Muted.Render(n.title),
 	}
 	for _, f := range n.figs {
-		line := s.Muted.Render(f.label+" ") + s.Value.Render(model.PointText(f.point)) + s.Muted.Render(" "+f.point.Period.Label())
+		line := s.Muted.Render(f.label+" ") + s.Value.Render(model.PointText(f.point)+m.c.NewMark(f.point.ID)) + s.Muted.Render(" "+f.point.Period.Label()+m.stale(f.point.Period))
 		if f.growth != "" {
 			st := s.Muted
 			if f.reported == nil {
@@ -225,7 +225,7 @@ func (m *Model) listText(i int) string {
 	parts := []string{string(markerGlyph(n, m.c.Styles.ASCII)) + " " + n.place.Name}
 	if len(n.figs) > 0 {
 		f := n.figs[0]
-		t := f.label + " " + model.PointText(f.point) + " " + f.point.Period.Label()
+		t := f.label + " " + model.PointText(f.point) + " " + f.point.Period.Label() + m.stale(f.point.Period)
 		if f.growth != "" {
 			t += " " + f.growth
 		}
@@ -236,4 +236,12 @@ func (m *Model) listText(i int) string {
 	parts = append(parts, n.title)
 	parts = append(parts, n.from...)
 	return strings.Join(parts, " · ")
+}
+
+// stale marks a period more than a year behind the newest on the map.
+func (m *Model) stale(p model.Period) string {
+	if model.Stale(p, m.newest) {
+		return model.GlyphStale
+	}
+	return ""
 }
