@@ -63,10 +63,10 @@ func DefaultKeyMap() KeyMap {
 
 // Model is the Map tab.
 type Model struct {
-	c      *common.Common
-	keys   KeyMap
-	nodes  []node
-	legs   []model.Leg
+	c     *common.Common
+	keys  KeyMap
+	nodes []node
+	legs  []model.Leg
 	// newest is the most recent period any place's figure shows; a figure
 	// more than a year behind it is marked stale.
 	newest model.Period
