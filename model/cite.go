@@ -303,21 +303,11 @@ func groupDigits(s string) string {
 
 // Observation looks an observation up by id.
 func (d *Dataset) Observation(id string) (Observation, bool) {
-	i, ok := d.obsByID[id]
-	if !ok {
-		return Observation{}, false
-	}
-	return d.Observations[i], true
+	return byID(d.obsByID, d.Observations, id)
 }
 
 // Event looks an event up by id.
-func (d *Dataset) Event(id string) (Event, bool) {
-	i, ok := d.eventByID[id]
-	if !ok {
-		return Event{}, false
-	}
-	return d.Events[i], true
-}
+func (d *Dataset) Event(id string) (Event, bool) { return byID(d.eventByID, d.Events, id) }
 
 // what names an observation's subject and metric.
 func (d *Dataset) what(subject, metric string) string {

@@ -157,22 +157,10 @@ func (d *Dataset) Prefer(a, b Observation) int {
 }
 
 // Source looks a source up by id.
-func (d *Dataset) Source(id string) (Source, bool) {
-	i, ok := d.sources[id]
-	if !ok {
-		return Source{}, false
-	}
-	return d.Sources[i], true
-}
+func (d *Dataset) Source(id string) (Source, bool) { return byID(d.sources, d.Sources, id) }
 
 // Metric looks a metric up by id.
-func (d *Dataset) Metric(id string) (Metric, bool) {
-	i, ok := d.metrics[id]
-	if !ok {
-		return Metric{}, false
-	}
-	return d.Metrics[i], true
-}
+func (d *Dataset) Metric(id string) (Metric, bool) { return byID(d.metrics, d.Metrics, id) }
 
 // MetricLabel is the metric's label, or its id when unknown.
 func (d *Dataset) MetricLabel(id string) string {
@@ -437,4 +425,14 @@ func significant(v float64) int {
 		return len(strings.ReplaceAll(s, ".", ""))
 	}
 	return len(strings.TrimRight(s, "0"))
+}
+
+// byID finds the element of xs whose position idx holds for id.
+func byID[T any](idx map[string]int, xs []T, id string) (T, bool) {
+	i, ok := idx[id]
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	return xs[i], true
 }
