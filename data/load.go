@@ -242,7 +242,11 @@ func (r row) id(seen map[string]bool) string {
 }
 
 // subjectID checks an id shared by ports, projects and subjects.
-func (r row) subjectID() string {
+func (r row) subjectID() string { return r.sharedID(r.l.ids) }
+
+// sharedID checks an id that must be well-formed and unique across the
+// files that record theirs in space (id → file defining it).
+func (r row) sharedID(space map[string]string) string {
 	v := r.required("id")
 	if v == "" {
 		return ""
@@ -250,10 +254,10 @@ func (r row) subjectID() string {
 	if !idPattern.MatchString(v) {
 		r.errorf("id", "%q is not a valid id; want lowercase letters, digits and '-'", v)
 	}
-	if f, dup := r.l.ids[v]; dup {
+	if f, dup := space[v]; dup {
 		r.errorf("id", "duplicate id %q (already defined in %s)", v, f)
 	}
-	r.l.ids[v] = r.file
+	space[v] = r.file
 	return v
 }
 
@@ -770,20 +774,7 @@ func (r row) position(scope string, taken map[[2]string]string) int {
 
 // place checks a route node or card id: well-formed and unique across
 // both files, since a headline names either.
-func (r row) place() string {
-	v := r.required("id")
-	if v == "" {
-		return ""
-	}
-	if !idPattern.MatchString(v) {
-		r.errorf("id", "%q is not a valid id; want lowercase letters, digits and '-'", v)
-	}
-	if f, dup := r.l.spots[v]; dup {
-		r.errorf("id", "duplicate id %q (already defined in %s)", v, f)
-	}
-	r.l.spots[v] = r.file
-	return v
-}
+func (r row) place() string { return r.sharedID(r.l.spots) }
 
 // series checks the subject, metric and unit columns of a declaration:
 // each must name something the dataset defines, and the unit must fit
